@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { canSeeDrafts } from "@/lib/roles";
+import { requireUser } from "@/server/auth";
+import { getCourse, summarise } from "@/server/content/course";
+import { progressFor, STATUS_LABELS, unitStatus, type UnitProgress } from "@/server/reports/progress";
+
+export const metadata: Metadata = { title: "Course" };
+
+export default async function CoursePage() {
+  const user = await requireUser("/course");
+  const units = (await getCourse()).map(summarise).filter((u) => !u.draft || canSeeDrafts(user.role));
+  const progress = (await progressFor([user.id])).get(user.id) ?? new Map<string, UnitProgress>();
+  const rows = units.map((u) => ({ unit: u, progress: progress.get(u.slug) ?? unitStatus(undefined, []) }));
+  const done = rows.filter((r) => r.progress.status === "completed" || r.progress.status === "passed").length;
+  const percent = rows.length ? Math.round((done / rows.length) * 100) : 0;
+
+  return (
+    <div className="course">
+      <h1>Your course</h1>
+      <p>
+        {done} of {rows.length} parts done.
+      </p>
+      <div className="progress">
+        <label htmlFor="course-progress">Course progress</label>
+        <progress id="course-progress" max={100} value={percent}>
+          {percent}%
+        </progress>
+        <span aria-hidden="true">{percent}%</span>
+      </div>
+      <ol className="unit-list">
+        {rows.map(({ unit, progress: p }, i) => (
+          <li key={unit.slug} className={`unit-card unit-card--${p.status}`}>
+            <h2 className="unit-card__title">
+              <Link href={`/lessons/${unit.slug}`}>
+                {unit.kind === "assessment" ? (unit.assessment === "pre" ? "Before you start: " : "After the course: ") : `${rows.slice(0, i + 1).filter((r) => r.unit.kind === "unit").length}. `}
+                {unit.title}
+              </Link>
+            </h2>
+            <p className="unit-card__summary">{unit.summary}</p>
+            <p className="unit-card__meta">
+              <span>About {unit.minutes} min</span> · <span className="status">{STATUS_LABELS[p.status]}</span>
+              {p.bestPercent !== null ? <span> · best score {Math.round(p.bestPercent * 100)}%</span> : null}
+              {unit.draft ? <span> · draft</span> : null}
+              {unit.broken ? <span> · has problems</span> : null}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+import { useRef, useState } from "react";
+import { signIn } from "next-auth/react";
+import { signInSchema, fieldErrors, EMAIL_MAX, PASSWORD_MAX } from "@/lib/validation";
+import { Field } from "@/components/ui/Field";
+
+/** Only same-site paths are followed after sign-in. */
+function safeCallback(): string {
+  const raw = new URLSearchParams(window.location.search).get("callbackUrl") ?? "/course";
+  return raw.startsWith("/") && !raw.startsWith("//") ? raw : "/course";
+}
+
+export function SignInForm() {
+  const [errors, setErrors] = useState<Partial<Record<"email" | "password" | "form", string>>>({});
+  const [pending, setPending] = useState(false);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const data = Object.fromEntries(new FormData(event.currentTarget));
+    const parsed = signInSchema.safeParse(data);
+    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    setPending(true);
+    setErrors({});
+    const res = await signIn("credentials", { ...parsed.data, redirect: false }).catch(() => null);
+    if (res?.ok && !res.error) {
+      window.location.assign(safeCallback());
+      return;
+    }
+    setPending(false);
+    setErrors({
+      form:
+        res?.status === 429 || res?.error === "TooManyAttempts"
+          ? "Too many sign-in attempts. Wait a few minutes, then try again."
+          : "That email and password do not match an account. Check both and try again.",
+    });
+    requestAnimationFrame(() => errorRef.current?.focus());
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      {errors.form ? (
+        <p className="form-error" role="alert" tabIndex={-1} ref={errorRef}>
+          {errors.form}
+        </p>
+      ) : null}
+      <Field label="Email" name="email" type="email" autoComplete="email" maxLength={EMAIL_MAX} error={errors.email} required />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" maxLength={PASSWORD_MAX} error={errors.password} required />
+      <button type="submit" className="button button--primary" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+// The one registry of components lesson authors may use (documented in lessons/README.md,
+// checked by lib/lesson-components.ts). All are server components: they ship no JavaScript.
+// <Quiz> is bound per lesson in app/(student)/lessons/[slug]/page.tsx, because it needs that
+// lesson's public quiz data.
+import type { ReactNode } from "react";
+import type { LessonComponentName } from "@/lib/lesson-components";
+import { getSources } from "@/server/content/course";
+
+const KIND_LABELS: Record<string, string> = {
+  "interview-transcript": "Interview transcript",
+  "network-report": "Network news report",
+  "blog-summary": "Blog summary of other outlets' work",
+  "aggregator-copy": "Aggregator copy",
+  "citation-of-citation": "Citation of a citation",
+  "newspaper-report": "Newspaper report",
+  research: "Research",
+  "official-statement": "Official statement",
+  guidance: "Journalism guidance",
+  "editors-note": "Editors' note",
+  method: "Method",
+};
+
+export function ContentNote({ children }: { children: ReactNode }) {
+  return (
+    <aside className="content-note" aria-label="Content note">
+      <p className="content-note__title">Content note</p>
+      {children}
+    </aside>
+  );
+}
+
+export async function SourceCard({ source, speaker, children }: { source: string; speaker?: string; children: ReactNode }) {
+  const info = (await getSources())[source];
+  return (
+    <figure className="source-card">
+      <blockquote className="source-card__quote">{children}</blockquote>
+      <figcaption className="source-card__meta">
+        {speaker ? <span className="source-card__speaker">{speaker}, </span> : null}
+        <cite>{info?.outlet ?? source}</cite>
+        {info?.date ? <span>, {info.date}</span> : null}
+        {info?.kind ? <span className="source-card__kind">{KIND_LABELS[info.kind] ?? info.kind}</span> : null}
+        {info?.title ? <span className="source-card__title">“{info.title}”</span> : null}
+      </figcaption>
+    </figure>
+  );
+}
+
+export function Callout({ title, children }: { title?: string; children: ReactNode }) {
+  return (
+    <aside className="callout" aria-label={title ?? "Note"}>
+      {title ? <p className="callout__title">{title}</p> : null}
+      {children}
+    </aside>
+  );
+}
+
+export function SideBySide({ children }: { children: ReactNode }) {
+  return <div className="side-by-side">{children}</div>;
+}
+
+export function CitationChain({ children }: { children: ReactNode }) {
+  return (
+    <ol className="citation-chain" aria-label="Citation chain, from the original to what you read">
+      {children}
+    </ol>
+  );
+}
+
+export async function Hop({ label, source, children }: { label: string; source?: string; children: ReactNode }) {
+  const info = source ? (await getSources())[source] : undefined;
+  return (
+    <li className="citation-chain__hop">
+      <p className="citation-chain__label">{label}</p>
+      <div>{children}</div>
+      {info ? <p className="citation-chain__source">Source: {info.outlet}{info.date ? `, ${info.date}` : ""}</p> : null}
+    </li>
+  );
+}
+
+export function Exercise({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="exercise" aria-label={`Exercise: ${title}`}>
+      <h3 className="exercise__title">Exercise: {title}</h3>
+      {children}
+    </section>
+  );
+}
+
+export function Reveal({ summary, children }: { summary: string; children: ReactNode }) {
+  return (
+    <details className="reveal">
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  );
+}
+
+/** Everything but Quiz, which the lesson page binds to its own quiz data. */
+export const lessonComponents = {
+  ContentNote,
+  SourceCard,
+  Callout,
+  SideBySide,
+  CitationChain,
+  Hop,
+  Exercise,
+  Reveal,
+} satisfies Record<Exclude<LessonComponentName, "Quiz">, unknown>;

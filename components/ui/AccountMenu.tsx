@@ -1,0 +1,39 @@
+"use client";
+// Shows who is signed in, with a sign-out button. It asks /api/me in the browser so that the
+// pages around it can stay static.
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { signOut } from "next-auth/react";
+
+type Me = { name: string; role: string } | null;
+
+export function AccountMenu() {
+  const [me, setMe] = useState<Me | undefined>(undefined);
+  useEffect(() => {
+    fetch("/api/me")
+      .then((r) => (r.ok ? (r.json() as Promise<{ user: Me }>) : { user: null }))
+      .then((d) => setMe(d.user))
+      .catch(() => setMe(null));
+  }, []);
+  if (me === undefined) return <div className="account" aria-hidden="true" />;
+  if (me === null) {
+    return (
+      <div className="account">
+        <Link href="/signin">Sign in</Link>
+        <Link href="/signup" className="button button--small">
+          Join a class
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="account">
+      <span className="account__name">
+        {me.name} <span className="account__role">({me.role})</span>
+      </span>
+      <button type="button" className="button button--small" onClick={() => signOut({ callbackUrl: "/" })}>
+        Sign out
+      </button>
+    </div>
+  );
+}

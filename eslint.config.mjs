@@ -1,0 +1,29 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      // Server-only modules must not reach the browser: client components may not import them.
+      "no-restricted-imports": "off",
+    },
+  },
+  {
+    files: ["components/**/*.tsx", "lib/**/*.ts"],
+    ignores: ["components/mdx/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/server/*", "@/server/**"], message: "Browser code must not import server modules (answer keys, database)." },
+          ],
+        },
+      ],
+    },
+  },
+  globalIgnores([".next/**", "node_modules/**", "server/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+]);

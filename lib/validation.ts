@@ -1,0 +1,59 @@
+// Input schemas shared by forms (for hints) and the server (which always re-validates).
+import { z } from "zod";
+
+export const NAME_MAX = 80;
+export const EMAIL_MAX = 254;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 200;
+export const JOIN_CODE_PATTERN = /^[A-Z0-9]{4}-?[A-Z0-9]{4}$/;
+
+const email = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(EMAIL_MAX, `An email address can be at most ${EMAIL_MAX} characters.`)
+  .pipe(z.email({ error: "Enter an email address like name@school.org." }));
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX, "That password is too long."),
+});
+
+export const signUpSchema = z.object({
+  name: z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(NAME_MAX, `A name can be at most ${NAME_MAX} characters.`)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "A name cannot contain control characters."),
+  email,
+  password: z
+    .string({ error: "Choose a password." })
+    .min(PASSWORD_MIN, `A password needs at least ${PASSWORD_MIN} characters.`)
+    .max(PASSWORD_MAX, `A password can be at most ${PASSWORD_MAX} characters.`),
+  joinCode: z
+    .string({ error: "Enter the join code your instructor gave you." })
+    .trim()
+    .toUpperCase()
+    .min(1, "Enter the join code your instructor gave you.")
+    .max(20, "That join code is too long.")
+    .transform((s) => s.replace(/\s/g, "")),
+});
+
+export type FieldErrors<K extends string> = Partial<Record<K, string>>;
+
+/** The first message per field, for showing next to each input. */
+export function fieldErrors<K extends string>(error: z.ZodError): FieldErrors<K> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out as FieldErrors<K>;
+}
+
+export type SignUpState =
+  | { ok: true; email: string }
+  | { ok: false; errors: FieldErrors<"name" | "email" | "password" | "joinCode" | "form">; values?: Record<string, string> }
+  | null;

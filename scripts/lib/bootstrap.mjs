@@ -1,0 +1,107 @@
+// Shared steps of `npm start` and `npm test`, in plain Node so they run before any dependency
+// is installed: install when missing or stale, create the auth secret, prepare the database,
+// build when the sources changed.
+import { spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, appendFileSync } from "node:fs";
+import path from "node:path";
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+export function say(message) {
+  console.log(`\x1b[1m▸ ${message}\x1b[0m`);
+}
+
+export function fail(message) {
+  console.error(`\n\x1b[31m✖ ${message}\x1b[0m\n`);
+  process.exit(1);
+}
+
+/** Runs a command in the project, streaming its output; stops everything if it fails. */
+export function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
+  if (result.status !== 0) fail(`${path.basename(command)} ${args.join(" ")} failed (exit ${result.status ?? result.signal}).`);
+}
+
+export const runBin = (name, args, env) => run(bin(name), args, env);
+
+export function checkNode() {
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (major < 20 || (major === 20 && minor < 9)) fail(`Node.js 20.9 or newer is needed; this is ${process.versions.node}.`);
+}
+
+function hashOf(paths) {
+  const h = createHash("sha256");
+  const walk = (p) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      for (const name of readdirSync(p).sort()) {
+        if (name === "node_modules" || name === "generated" || name.startsWith(".")) continue;
+        walk(path.join(p, name));
+      }
+    } else {
+      h.update(path.relative(root, p));
+      h.update(readFileSync(p));
+    }
+  };
+  for (const p of paths) walk(path.join(root, p));
+  return h.digest("hex");
+}
+
+/** npm ci when node_modules is missing or was installed from another package-lock.json. */
+export function ensureDependencies() {
+  const stampFile = path.join(root, "node_modules", ".bth-install-stamp");
+  const want = hashOf(["package.json", "package-lock.json"]) + process.versions.node;
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === want) return;
+  say("Installing dependencies (first run takes a few minutes: better-sqlite3 is compiled here)");
+  run("npm", [existsSync(path.join(root, "package-lock.json")) ? "ci" : "install", "--no-audit", "--no-fund"]);
+  writeFileSync(stampFile, want);
+}
+
+/** Reads KEY=value lines of .env.local into process.env (never overriding what is set). */
+export function loadLocalEnv() {
+  const file = path.join(root, ".env.local");
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (m && process.env[m[1]] === undefined) process.env[m[1]] = m[2].replace(/^"(.*)"$/, "$1");
+  }
+}
+
+/** The first run creates the session-signing secret in .env.local (git-ignored). */
+export function ensureSecret() {
+  if (process.env.NEXTAUTH_SECRET) return;
+  const secret = randomBytes(32).toString("base64url");
+  appendFileSync(path.join(root, ".env.local"), `NEXTAUTH_SECRET=${secret}\n`, { mode: 0o600 });
+  process.env.NEXTAUTH_SECRET = secret;
+  say("Created a session secret in .env.local (kept out of git)");
+}
+
+/** Creates the SQLite file's folder, generates the client, applies migrations, seeds. */
+export function prepareDatabase(env, seedArgs = []) {
+  const url = env.DATABASE_URL;
+  if (url.startsWith("file:")) mkdirSync(path.dirname(path.resolve(root, url.slice(5).split("?")[0])), { recursive: true });
+  say("Generating the database client");
+  runBin("prisma", ["generate"], env);
+  say(`Applying migrations to ${url}`);
+  runBin("prisma", ["migrate", "deploy"], env);
+  say("Seeding demo data");
+  runBin("tsx", ["prisma/seed.ts", ...seedArgs], env);
+}
+
+const BUILD_INPUTS = ["app", "components", "lessons", "lib", "server", "public", "prisma/schema.prisma", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json"];
+
+/** next build, unless the last build was made from exactly these sources. */
+export function buildIfStale(env) {
+  const stampFile = path.join(root, ".next", ".bth-build-stamp");
+  const want = hashOf(BUILD_INPUTS);
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === want && existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    say("Production build is up to date");
+    return;
+  }
+  say("Building for production");
+  runBin("next", ["build"], { ...env, NODE_ENV: "production" });
+  writeFileSync(stampFile, want);
+}

@@ -1,0 +1,36 @@
+import "server-only";
+// Creating accounts. A student signs up with a class join code and is enrolled at once.
+import type { z } from "zod";
+import type { SignUpState, signUpSchema } from "@/lib/validation";
+import { Prisma } from "@/server/generated/prisma/client";
+import { db } from "./db";
+import { hashPassword } from "./password";
+
+export async function registerStudent(
+  input: z.infer<typeof signUpSchema>,
+  values: Record<string, string>,
+): Promise<SignUpState> {
+  const code = input.joinCode.length === 8 ? `${input.joinCode.slice(0, 4)}-${input.joinCode.slice(4)}` : input.joinCode;
+  const klass = await db.class.findUnique({ where: { joinCode: code }, select: { id: true } });
+  if (!klass) {
+    return { ok: false, errors: { joinCode: "No class has that join code. Check it with your instructor." }, values };
+  }
+  const passwordHash = await hashPassword(input.password);
+  try {
+    await db.user.create({
+      data: {
+        name: input.name,
+        email: input.email,
+        passwordHash,
+        role: "student",
+        enrollments: { create: { classId: klass.id } },
+      },
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, errors: { email: "An account with this email already exists. Sign in instead." }, values };
+    }
+    throw error;
+  }
+  return { ok: true, email: input.email };
+}

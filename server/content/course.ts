@@ -1,0 +1,79 @@
+import "server-only";
+// The course as the app sees it: units in order, each compiled once per process (and again
+// in development when its file changes). A unit with problems does not take the rest down:
+// it is listed with its problems, and only its own page shows them.
+import { stat } from "node:fs/promises";
+import { cache } from "react";
+import { compileLesson, findLessons, loadSources, type CompiledLesson, type SourceInfo } from "./lessons";
+import { toPublicQuiz } from "./public-quiz";
+import type { PublicQuiz } from "@/lib/quiz";
+import type { QuizDefinition } from "./quiz-types";
+
+export type UnitSummary = {
+  slug: string;
+  order: number;
+  title: string;
+  summary: string;
+  kind: "unit" | "assessment";
+  assessment?: "pre" | "post";
+  minutes: number;
+  draft: boolean;
+  /** The graded quiz's id, if the unit compiled. */
+  quizId: string | null;
+  broken: boolean;
+};
+
+const compiled = new Map<string, { mtimeMs: number; lesson: Promise<CompiledLesson> }>();
+const isDev = process.env.NODE_ENV !== "production";
+
+async function sources(): Promise<Record<string, SourceInfo>> {
+  return loadSources();
+}
+
+async function getCompiled(entry: Awaited<ReturnType<typeof findLessons>>["entries"][number]): Promise<CompiledLesson> {
+  const mtimeMs = isDev ? (await stat(entry.absPath)).mtimeMs : 0;
+  const hit = compiled.get(entry.absPath);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.lesson;
+  const lesson = sources().then((s) => compileLesson(entry, new Set(Object.keys(s))));
+  compiled.set(entry.absPath, { mtimeMs, lesson });
+  return lesson;
+}
+
+/** Every unit in course order, drafts included (callers filter by role). */
+export const getCourse = cache(async (): Promise<CompiledLesson[]> => {
+  const { entries } = await findLessons();
+  return Promise.all(entries.map(getCompiled));
+});
+
+export const getSources = cache(sources);
+
+export function summarise(l: CompiledLesson): UnitSummary {
+  const fm = l.frontmatter;
+  return {
+    slug: l.slug,
+    order: l.order,
+    title: fm?.title ?? l.file,
+    summary: fm?.summary ?? "",
+    kind: fm?.kind ?? "unit",
+    ...(fm?.assessment ? { assessment: fm.assessment } : {}),
+    minutes: fm?.minutes ?? 0,
+    draft: fm?.draft ?? false,
+    quizId: l.quizzes.find((q) => !q.practice)?.id ?? null,
+    broken: l.problems.length > 0,
+  };
+}
+
+export async function getLesson(slug: string): Promise<CompiledLesson | null> {
+  return (await getCourse()).find((l) => l.slug === slug) ?? null;
+}
+
+/** A quiz with its answer key, for grading. Null when the lesson or quiz does not exist. */
+export async function getQuizDefinition(lessonSlug: string, quizId: string): Promise<QuizDefinition | null> {
+  const lesson = await getLesson(lessonSlug);
+  return lesson?.quizzes.find((q) => q.id === quizId) ?? null;
+}
+
+export async function getPublicQuizzes(slug: string): Promise<Record<string, PublicQuiz>> {
+  const lesson = await getLesson(slug);
+  return Object.fromEntries((lesson?.quizzes ?? []).map((q) => [q.id, toPublicQuiz(q)]));
+}

@@ -1,0 +1,192 @@
+import "server-only";
+// Storing and reading quiz attempts. A submission follows one path: validate → find the quiz
+// → replay if this submission was already stored → check the attempt limit → grade → store
+// the attempt and all its answers in one write → report back what the policy allows.
+import { createHash } from "node:crypto";
+import type { QuestionResponse, QuizStatus, SubmitResult } from "@/lib/quiz";
+import { db } from "@/server/db";
+import { getLesson } from "@/server/content/course";
+import type { QuestionDefinition, QuizDefinition } from "@/server/content/quiz-types";
+import { emptyResponse, gradeQuestion, questionResult, responseError } from "@/server/grading/grade";
+import { attemptsLeft, hasPassed, mayReveal } from "@/server/grading/policy";
+import { discernment } from "@/server/grading/discernment";
+import { Prisma } from "@/server/generated/prisma/client";
+import { payloadError, submissionSchema } from "./payload";
+
+export function questionVersion(q: QuestionDefinition): string {
+  return createHash("sha256").update(JSON.stringify(q)).digest("hex").slice(0, 32);
+}
+
+const knownVersions = new Set<string>();
+async function ensureVersions(quiz: QuizDefinition) {
+  for (const q of quiz.questions) {
+    const id = questionVersion(q);
+    if (knownVersions.has(id)) continue;
+    await db.questionVersion.upsert({
+      where: { id },
+      create: { id, questionId: q.id, quizId: quiz.id, definition: JSON.stringify(q) },
+      update: {},
+    });
+    knownVersions.add(id);
+  }
+}
+
+export async function getQuizStatus(userId: string, quiz: QuizDefinition): Promise<QuizStatus> {
+  const attempts = await db.quizAttempt.findMany({
+    where: { userId, quizId: quiz.id },
+    orderBy: { attemptNumber: "asc" },
+    select: { attemptNumber: true, percent: true, passed: true, submittedAt: true },
+  });
+  return {
+    attemptsUsed: attempts.length,
+    attemptsLeft: attemptsLeft(attempts.length, quiz.policy),
+    bestPercent: attempts.length ? Math.max(...attempts.map((a) => a.percent)) : null,
+    passed: attempts.some((a) => a.passed),
+    history: attempts.map((a) => ({ ...a, submittedAt: a.submittedAt.toISOString() })),
+  };
+}
+
+function isUniqueViolation(error: unknown, field: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  const target = (error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined);
+  const fields = [
+    ...(Array.isArray(target?.target) ? target.target : [String(target?.target ?? "")]),
+    ...(target?.driverAdapterError?.cause?.constraint?.fields ?? []),
+  ].join(",");
+  return fields.includes(field);
+}
+
+/** Rebuilds the result of a stored attempt, for a retried or repeated submission. */
+async function replay(attemptId: string, quiz: QuizDefinition, userId: string): Promise<SubmitResult> {
+  const attempt = await db.quizAttempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    include: { answers: { select: { questionId: true, response: true, score: true, correct: true } } },
+  });
+  const status = await getQuizStatus(userId, quiz);
+  const reveal = mayReveal(quiz.policy, { passed: status.passed, attemptsUsed: status.attemptsUsed });
+  const byQuestion = new Map(attempt.answers.map((a) => [a.questionId, a]));
+  return {
+    ok: true,
+    attemptNumber: attempt.attemptNumber,
+    percent: attempt.percent,
+    passed: attempt.passed,
+    revealed: reveal,
+    status,
+    questions: quiz.questions.flatMap((q) => {
+      const a = byQuestion.get(q.id);
+      if (!a) return [];
+      const response = JSON.parse(a.response) as QuestionResponse;
+      return [questionResult(q, response, { score: a.score, maxScore: 1, correct: a.correct }, reveal)];
+    }),
+  };
+}
+
+export async function submitAttempt(userId: string, input: unknown): Promise<SubmitResult> {
+  const parsed = submissionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: payloadError(parsed.error) };
+  const s = parsed.data;
+
+  const lesson = await getLesson(s.lessonSlug);
+  const quiz = lesson?.quizzes.find((q) => q.id === s.quizId);
+  if (!lesson || !quiz || lesson.frontmatter?.draft) {
+    return { ok: false, error: `There is no quiz "${s.quizId}" in the unit "${s.lessonSlug}". Nothing was saved.` };
+  }
+  const questions = new Map(quiz.questions.map((q) => [q.id, q]));
+  for (const [questionId, response] of Object.entries(s.answers)) {
+    const q = questions.get(questionId);
+    if (!q) return { ok: false, error: `The quiz "${quiz.id}" has no question "${questionId}". Nothing was saved.` };
+    const problem = responseError(q, response);
+    if (problem) return { ok: false, error: `${problem} Nothing was saved.` };
+  }
+
+  const existing = await db.quizAttempt.findUnique({ where: { userId_submissionKey: { userId, submissionKey: s.submissionKey } }, select: { id: true, quizId: true } });
+  if (existing) {
+    if (existing.quizId !== quiz.id) return { ok: false, error: "This submission key was already used for another quiz. Nothing was saved." };
+    return replay(existing.id, quiz, userId);
+  }
+
+  const graded = quiz.questions.map((q) => {
+    const response = s.answers[q.id] ?? emptyResponse(q);
+    return { q, response, result: gradeQuestion(q, response) };
+  });
+  const score = graded.reduce((sum, g) => sum + g.result.score, 0);
+  const maxScore = quiz.questions.length;
+  const percent = maxScore ? score / maxScore : 0;
+  const passed = !quiz.practice && hasPassed(percent, quiz.policy);
+  const kind = quiz.practice ? "practice" : lesson.frontmatter?.kind === "assessment" ? (lesson.frontmatter.assessment ?? "unit") : "unit";
+  const d = kind === "pre" || kind === "post" ? discernment(graded.map((g) => ({ discern: g.q.discern, score: g.result.score }))) : null;
+  await ensureVersions(quiz);
+
+  for (let tries = 0; tries < 5; tries++) {
+    const used = await db.quizAttempt.count({ where: { userId, quizId: quiz.id } });
+    if (quiz.policy.maxAttempts !== 0 && used >= quiz.policy.maxAttempts) {
+      return { ok: false, error: `You have used all ${quiz.policy.maxAttempts} attempts at this quiz. Your earlier attempts are saved.` };
+    }
+    try {
+      const attempt = await db.quizAttempt.create({
+        data: {
+          userId,
+          lessonSlug: lesson.slug,
+          quizId: quiz.id,
+          kind,
+          attemptNumber: used + 1,
+          submissionKey: s.submissionKey,
+          score,
+          maxScore,
+          percent,
+          passed,
+          trustPercent: d?.trust ?? null,
+          doubtPercent: d?.doubt ?? null,
+          startedAt: s.startedAt ? new Date(s.startedAt) : null,
+          answers: {
+            create: graded.map((g) => ({
+              questionId: g.q.id,
+              questionVersion: questionVersion(g.q),
+              response: JSON.stringify(g.response),
+              score: g.result.score,
+              maxScore: g.result.maxScore,
+              correct: g.result.correct,
+              timeMs: s.timings?.[g.q.id] ?? null,
+            })),
+          },
+        },
+        select: { id: true, attemptNumber: true },
+      });
+      if (!quiz.practice) {
+        await db.lessonProgress.upsert({
+          where: { userId_lessonSlug: { userId, lessonSlug: lesson.slug } },
+          create: { userId, lessonSlug: lesson.slug, status: "completed", completedAt: new Date() },
+          update: { status: "completed", completedAt: new Date() },
+        });
+      }
+      const status = await getQuizStatus(userId, quiz);
+      const reveal = mayReveal(quiz.policy, { passed: status.passed, attemptsUsed: status.attemptsUsed });
+      return {
+        ok: true,
+        attemptNumber: attempt.attemptNumber,
+        percent,
+        passed,
+        revealed: reveal,
+        status,
+        questions: graded.map((g) => questionResult(g.q, g.response, g.result, reveal)),
+      };
+    } catch (error) {
+      if (isUniqueViolation(error, "submissionKey")) {
+        const stored = await db.quizAttempt.findUnique({ where: { userId_submissionKey: { userId, submissionKey: s.submissionKey } }, select: { id: true } });
+        if (stored) return replay(stored.id, quiz, userId);
+      }
+      if (isUniqueViolation(error, "attemptNumber")) continue; // another tab got this number first
+      throw error;
+    }
+  }
+  return { ok: false, error: "The server is busy; your answers were not saved yet. Please submit again." };
+}
+
+/** Marks a unit as started the first time a student opens it. */
+export async function markStarted(userId: string, lessonSlug: string): Promise<void> {
+  await db.lessonProgress.upsert({
+    where: { userId_lessonSlug: { userId, lessonSlug } },
+    create: { userId, lessonSlug, status: "started" },
+    update: {},
+  });
+}

@@ -1,0 +1,52 @@
+import "server-only";
+// Progress per student and unit, from lesson progress rows and graded attempts.
+import { db } from "@/server/db";
+
+export type UnitStatus = "not-started" | "in-progress" | "completed" | "passed";
+export type UnitProgress = { status: UnitStatus; bestPercent: number | null; attempts: number };
+
+export const STATUS_LABELS: Record<UnitStatus, string> = {
+  "not-started": "Not started",
+  "in-progress": "In progress",
+  completed: "Completed",
+  passed: "Passed",
+};
+
+/** Pure: combines a progress row and attempt outcomes into one unit status. */
+export function unitStatus(progress: string | undefined, attempts: { percent: number; passed: boolean }[]): UnitProgress {
+  const bestPercent = attempts.length ? Math.max(...attempts.map((a) => a.percent)) : null;
+  const status: UnitStatus = attempts.some((a) => a.passed)
+    ? "passed"
+    : attempts.length > 0 || progress === "completed"
+      ? "completed"
+      : progress
+        ? "in-progress"
+        : "not-started";
+  return { status, bestPercent, attempts: attempts.length };
+}
+
+/** Progress of several students over all units: studentId → lessonSlug → progress. */
+export async function progressFor(userIds: string[]): Promise<Map<string, Map<string, UnitProgress>>> {
+  const [rows, attempts] = await Promise.all([
+    db.lessonProgress.findMany({ where: { userId: { in: userIds } }, select: { userId: true, lessonSlug: true, status: true } }),
+    db.quizAttempt.findMany({
+      where: { userId: { in: userIds }, kind: { not: "practice" } },
+      select: { userId: true, lessonSlug: true, percent: true, passed: true },
+    }),
+  ]);
+  const out = new Map<string, Map<string, UnitProgress>>();
+  const key = (u: string, l: string) => `${u}\u0000${l}`;
+  const progressBy = new Map(rows.map((r) => [key(r.userId, r.lessonSlug), r.status]));
+  const attemptsBy = new Map<string, { percent: number; passed: boolean }[]>();
+  for (const a of attempts) {
+    const k = key(a.userId, a.lessonSlug);
+    if (!attemptsBy.has(k)) attemptsBy.set(k, []);
+    attemptsBy.get(k)!.push(a);
+  }
+  for (const id of userIds) out.set(id, new Map());
+  for (const k of new Set([...progressBy.keys(), ...attemptsBy.keys()])) {
+    const [userId, lessonSlug] = k.split("\u0000");
+    out.get(userId)?.set(lessonSlug, unitStatus(progressBy.get(k), attemptsBy.get(k) ?? []));
+  }
+  return out;
+}
