@@ -4,9 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": path.resolve(import.meta.dirname),
       // Unit tests run server modules directly; "server-only" only guards the browser bundle.
-      "server-only": path.resolve(__dirname, "lib/test/empty-module.ts"),
+      "server-only": path.resolve(import.meta.dirname, "lib/test/empty-module.ts"),
     },
   },
   test: {

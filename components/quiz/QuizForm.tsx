@@ -61,6 +61,15 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
       .catch(() => undefined);
   }, [quiz.id, quiz.lessonSlug, storageKey]);
 
+  // Move focus to the outcome once it is on screen, so keyboard and screen-reader users land
+  // on the result (and then read on into each question's feedback).
+  useEffect(() => {
+    if (result) resultHeading.current?.focus();
+  }, [result]);
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
+
   const update = useCallback(
     (questionId: string, response: QuestionResponse) => {
       timings.current[questionId] = Date.now() - startedAt.current;
@@ -109,10 +118,8 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
         } catch {
           /* ignore */
         }
-        requestAnimationFrame(() => resultHeading.current?.focus());
       } else {
         setError(res.error);
-        requestAnimationFrame(() => errorRef.current?.focus());
       }
     });
   }

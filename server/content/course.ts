@@ -31,7 +31,7 @@ async function sources(): Promise<Record<string, SourceInfo>> {
 }
 
 async function getCompiled(entry: Awaited<ReturnType<typeof findLessons>>["entries"][number]): Promise<CompiledLesson> {
-  const mtimeMs = isDev ? (await stat(entry.absPath)).mtimeMs : 0;
+  const mtimeMs = isDev ? (await stat(/*turbopackIgnore: true*/ entry.absPath)).mtimeMs : 0;
   const hit = compiled.get(entry.absPath);
   if (hit && hit.mtimeMs === mtimeMs) return hit.lesson;
   const lesson = sources().then((s) => compileLesson(entry, new Set(Object.keys(s))));

@@ -2,6 +2,8 @@
 // their MDX and keeps the quizzes (with answer keys) on the server. The app, the lesson
 // check and the tests all go through here, so a lesson is read one way only.
 //
+// Lessons are read at run time from the project's lessons/ folder (next.config.ts keeps it in
+// traced builds), hence the turbopackIgnore hints on the fs calls.
 // Deliberately free of "server-only" so the command-line lesson check can use it; the
 // modules the app imports (./course.ts) carry the marker.
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -43,20 +45,20 @@ export async function findLessons(dir = LESSONS_DIR): Promise<{ entries: LessonE
   const entries: LessonEntry[] = [];
   const problems: Problem[] = [];
   const rel = (p: string) => path.relative(process.cwd(), p);
-  for (const dirent of await readdir(dir, { withFileTypes: true })) {
+  for (const dirent of await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true })) {
     const name = dirent.name;
     if (name.startsWith(".") || name.startsWith("_")) continue;
     let absPath: string;
     if (dirent.isDirectory()) {
-      absPath = path.join(dir, name, "index.mdx");
+      absPath = path.join(/*turbopackIgnore: true*/ dir, name, "index.mdx");
       try {
-        await stat(absPath);
+        await stat(/*turbopackIgnore: true*/ absPath);
       } catch {
-        problems.push({ file: rel(path.join(dir, name)), line: 1, column: 1, message: "A unit folder needs an index.mdx file." });
+        problems.push({ file: rel(path.join(/*turbopackIgnore: true*/ dir, name)), line: 1, column: 1, message: "A unit folder needs an index.mdx file." });
         continue;
       }
     } else if (name.endsWith(".mdx")) {
-      absPath = path.join(dir, name);
+      absPath = path.join(/*turbopackIgnore: true*/ dir, name);
     } else {
       continue;
     }
@@ -83,7 +85,7 @@ export async function findLessons(dir = LESSONS_DIR): Promise<{ entries: LessonE
 
 export async function loadSources(dir = LESSONS_DIR): Promise<Record<string, SourceInfo>> {
   try {
-    return (parseYaml(await readFile(path.join(dir, "sources.yaml"), "utf8")) ?? {}) as Record<string, SourceInfo>;
+    return (parseYaml(await readFile(/*turbopackIgnore: true*/ path.join(dir, "sources.yaml"), "utf8")) ?? {}) as Record<string, SourceInfo>;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
     throw error;
@@ -92,7 +94,7 @@ export async function loadSources(dir = LESSONS_DIR): Promise<Record<string, Sou
 
 /** Compiles one unit. Never throws for a problem in the unit: problems come back in the result. */
 export async function compileLesson(entry: LessonEntry, knownSources: ReadonlySet<string>): Promise<CompiledLesson> {
-  const source = await readFile(entry.absPath, "utf8");
+  const source = await readFile(/*turbopackIgnore: true*/ entry.absPath, "utf8");
   const problems: Problem[] = [];
   const at = (p: { line: number; column: number; message: string }) => problems.push({ file: entry.file, ...p });
   let frontmatter: Frontmatter | null = null;

@@ -1,0 +1,85 @@
+// Shared helpers for the browser tests: sign in without clicking through the form, the demo
+// accounts, and the course's quizzes read the same way the server reads them.
+import { expect, type Page } from "@playwright/test";
+import { checkCourse } from "../server/content/lessons";
+import { answerKey } from "../server/grading/grade";
+import type { QuizDefinition } from "../server/content/quiz-types";
+
+export const PASSWORD = "headline-demo";
+export const JOIN_CODE = "DEMO-2026";
+export const accounts = {
+  instructor: "instructor@example.org",
+  student: "student1@example.org",
+  student2: "student2@example.org",
+  author: "author@example.org",
+  admin: "admin@example.org",
+  otherInstructor: "other-instructor@example.org",
+  otherStudent: "other-student@example.org",
+} as const;
+
+/** Signs in through next-auth's credentials endpoint, as the sign-in form does. */
+export async function signInAs(page: Page, email: string, password = PASSWORD) {
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(res.status());
+  const me = await (await page.request.get("/api/me")).json();
+  expect(me.user, `signed in as ${email}`).not.toBeNull();
+}
+
+let course: Awaited<ReturnType<typeof checkCourse>> | undefined;
+export async function getCourseForTests() {
+  course ??= await checkCourse();
+  return course;
+}
+
+export async function gradedQuiz(slug: string): Promise<QuizDefinition> {
+  const { lessons } = await getCourseForTests();
+  const quiz = lessons.find((l) => l.slug === slug)?.quizzes.find((q) => !q.practice);
+  if (!quiz) throw new Error(`no graded quiz in ${slug}`);
+  return quiz;
+}
+
+export function uniqueEmail(prefix: string) {
+  return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`;
+}
+
+/**
+ * Answers every question of a quiz on the page with the keyboard and mouse-free controls,
+ * correctly when `correct` is true, otherwise with the first wrong choice available.
+ */
+export async function answerQuiz(page: Page, quiz: QuizDefinition, correct = true) {
+  const section = page.locator(`[data-quiz-id="${quiz.id}"]`);
+  for (const q of quiz.questions) {
+    const li = section.locator(`[data-question-id="${q.id}"]`);
+    const key = answerKey(q);
+    if ("choice" in key || ("choices" in key && q.type === "multiple")) {
+      if (q.type !== "single" && q.type !== "truefalse" && q.type !== "multiple") continue;
+      const ids = "choice" in key ? [key.choice] : key.choices;
+      const pick = correct ? q.options.filter((o) => ids.includes(o.id)) : [q.options.find((o) => !o.correct)!];
+      for (const o of pick) await li.getByLabel(o.text, { exact: true }).check();
+    } else if (q.type === "highlight") {
+      const pick = correct ? q.phrases.filter((p) => p.correct) : [q.phrases.find((p) => !p.correct) ?? q.phrases[0]];
+      for (const p of pick) await li.locator("button.phrase", { hasText: p.text }).first().click();
+    } else if (q.type === "categorise") {
+      for (const item of q.items) {
+        const group = correct ? item.category : q.categories.find((c) => c.id !== item.category)!.id;
+        await li.getByLabel(item.text, { exact: true }).selectOption(group);
+      }
+    } else if (q.type === "ordering" && correct) {
+      // Move each item, in the correct order, to its place with the "up" buttons.
+      for (let target = 0; target < q.items.length; target++) {
+        const item = q.items[target];
+        for (;;) {
+          const texts = await li.locator(".ordering__text").allInnerTexts();
+          const at = texts.indexOf(item.text);
+          if (at <= target) break;
+          await li.getByRole("button", { name: `Move “${item.text}” up` }).click();
+        }
+      }
+    }
+  }
+}

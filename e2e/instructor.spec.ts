@@ -1,0 +1,52 @@
+// An instructor: sees their class and each student's latest score; is refused other classes.
+import { expect, test } from "@playwright/test";
+import { accounts, answerQuiz, gradedQuiz, signInAs } from "./fixtures";
+
+test("the demo instructor sees a student's latest score after the student takes a quiz", async ({ browser }) => {
+  const studentPage = await (await browser.newContext()).newPage();
+  await signInAs(studentPage, accounts.student);
+  await studentPage.goto("/lessons/claims");
+  const quiz = await gradedQuiz("claims");
+  await answerQuiz(studentPage, quiz, false);
+  await studentPage.locator(`[data-quiz-id="${quiz.id}"]`).getByRole("button", { name: "Submit answers" }).click();
+  const heading = studentPage.locator(`[data-quiz-id="${quiz.id}"] .quiz__result h3`);
+  await expect(heading).toHaveText(/Attempt \d+: \d+%/);
+  const percent = /(\d+)%/.exec((await heading.textContent()) ?? "")![1];
+
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, accounts.instructor);
+  await page.goto("/instructor");
+  await page.getByRole("link", { name: "Demo class" }).click();
+  const cell = page.locator(`tr[data-student="${accounts.student}"] td[data-unit="claims"]`);
+  await expect(cell).toContainText(`${percent}%`);
+});
+
+test("a student who opens the instructor pages is refused", async ({ page }) => {
+  await signInAs(page, accounts.student);
+  const res = await page.goto("/instructor");
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
+});
+
+test("an instructor is refused another instructor's class, and a made-up class id", async ({ page }) => {
+  await signInAs(page, accounts.otherInstructor);
+  await page.goto("/instructor");
+  const otherClassUrl = await page.getByRole("link", { name: "Other class" }).getAttribute("href");
+  expect(otherClassUrl).toMatch(/^\/instructor\/classes\//);
+
+  await signInAs(page, accounts.instructor);
+  const foreign = await page.goto(otherClassUrl!);
+  expect(foreign?.status()).toBe(403);
+  await expect(page.getByText("Other Student")).toHaveCount(0);
+  const madeUp = await page.goto("/instructor/classes/does-not-exist");
+  expect(madeUp?.status()).toBe(403);
+});
+
+test("an anonymous visitor is sent to sign in", async ({ page }) => {
+  for (const path of ["/course", "/instructor", "/lessons/lone-wolf"]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(new RegExp(`/signin\\?callbackUrl=${encodeURIComponent(path).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  }
+  const api = await page.request.get("/api/quiz-status?lesson=lone-wolf&quiz=lone-wolf-quiz");
+  expect(api.status()).toBe(401);
+});

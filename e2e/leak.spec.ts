@@ -1,0 +1,63 @@
+// Answer keys never reach the browser before submission: not in the HTML, not in the RSC
+// payload, not in any script the page loads. For every unit, every question type.
+import { expect, test } from "@playwright/test";
+import { accounts, getCourseForTests, signInAs } from "./fixtures";
+import type { QuestionDefinition } from "../server/content/quiz-types";
+
+/** Strings that would give an answer away: feedback, explanations, and key markers. */
+function secretsOf(q: QuestionDefinition): string[] {
+  const feedback =
+    q.type === "highlight" ? q.phrases.map((p) => p.feedback) : q.type === "ordering" || q.type === "categorise" ? q.items.map((i) => i.feedback) : q.options.map((o) => o.feedback);
+  const explanation = q.explanationHtml.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  // Long enough not to occur in the lesson prose by chance; compared without markup.
+  return [...feedback, explanation.slice(0, 80)].filter((s) => s.length >= 24).map((s) => s.slice(0, 60));
+}
+
+const normalise = (s: string) =>
+  s
+    .replace(/\\u0026/g, "&")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;|&#x27;|&#39;|\\"/g, '"')
+    .replace(/<!-- -->/g, "")
+    .replace(/\s+/g, " ");
+
+test("no unit page ships correct answers, feedback or explanations", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, accounts.student2);
+  const { lessons } = await getCourseForTests();
+  let checkedQuestions = 0;
+  for (const lesson of lessons) {
+    const bodies: string[] = [];
+    const onResponse = async (res: import("@playwright/test").Response) => {
+      const type = res.headers()["content-type"] ?? "";
+      if (/javascript|text\/x-component|text\/html|json/.test(type)) bodies.push(await res.text().catch(() => ""));
+    };
+    page.on("response", onResponse);
+    await page.goto(`/lessons/${lesson.slug}`);
+    await expect(page.locator("h1")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    page.off("response", onResponse);
+    // The RSC payload, as a client-side navigation would fetch it.
+    const rsc = await page.request.get(`/lessons/${lesson.slug}`, { headers: { RSC: "1" } });
+    bodies.push(await rsc.text());
+    const everything = normalise(bodies.join("\n"));
+
+    expect(everything, `${lesson.slug}: no "correct" key marker`).not.toMatch(/"correct"\s*:\s*true|\bcorrect:\s*!0|"category"\s*:|"discern"\s*:|"feedback"\s*:|"explanationHtml"\s*:/);
+    for (const quiz of lesson.quizzes) {
+      for (const q of quiz.questions) {
+        for (const secret of secretsOf(q)) {
+          expect(everything.includes(normalise(secret)), `${lesson.slug} / ${q.id} leaks: "${secret}"`).toBe(false);
+        }
+        if (q.type === "ordering") {
+          const shown = await page.locator(`[data-question-id="${q.id}"] .ordering__text`).allInnerTexts();
+          expect(shown, `${q.id} is not shown in its correct order`).not.toEqual(q.items.map((i) => i.text));
+        }
+        checkedQuestions++;
+      }
+    }
+    // The page does show the prompts and options, so the check above is looking in the right place.
+    const first = lesson.quizzes[0]?.questions.find((q) => q.type === "single" || q.type === "multiple");
+    if (first && "options" in first) expect(everything).toContain(normalise(first.options[0].text).slice(0, 30));
+  }
+  expect(checkedQuestions).toBeGreaterThan(50);
+});

@@ -1,0 +1,98 @@
+// A student: joins a class, reads a unit, takes its quiz, sees feedback and progress.
+import { expect, test } from "@playwright/test";
+import { JOIN_CODE, PASSWORD, accounts, answerQuiz, gradedQuiz, signInAs, uniqueEmail } from "./fixtures";
+
+test("a new student joins with the demo join code, takes the unit 1 quiz and sees feedback", async ({ page }) => {
+  const email = uniqueEmail("newstudent");
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Jordan New");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Class join code").fill(JOIN_CODE);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/course$/);
+  await expect(page.getByRole("heading", { name: "Your course" })).toBeVisible();
+
+  await page.getByRole("link", { name: /Lone wolf/ }).click();
+  await expect(page).toHaveURL(/\/lessons\/lone-wolf$/);
+  const quiz = await gradedQuiz("lone-wolf");
+  await answerQuiz(page, quiz, true);
+  await page.locator(`[data-quiz-id="${quiz.id}"]`).getByRole("button", { name: "Submit answers" }).click();
+
+  const result = page.locator(`[data-quiz-id="${quiz.id}"] .quiz__result h3`);
+  await expect(result).toHaveText(/Attempt 1: 100% — passed/);
+  await expect(result).toBeFocused();
+  await expect(page.locator(`[data-quiz-id="${quiz.id}"] .feedback`)).toHaveCount(quiz.questions.length);
+  await expect(page.locator(`[data-quiz-id="${quiz.id}"] .feedback__verdict`).first()).toHaveText("Correct");
+
+  await page.goto("/course");
+  await expect(page.locator(".unit-card", { hasText: "Lone wolf" }).locator(".status")).toHaveText("Passed");
+});
+
+test("sign-up refuses bad input with a clear message on the form", async ({ page }) => {
+  await page.goto("/signup");
+  const submit = page.getByRole("button", { name: "Create account" });
+
+  await submit.click();
+  await expect(page.getByText("Enter your name.")).toBeVisible();
+  await expect(page.getByText("Enter the join code your instructor gave you.")).toBeVisible();
+
+  await page.getByLabel("Your name").fill("Casey");
+  await page.getByLabel("Email").fill(uniqueEmail("casey"));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Class join code").fill("ZZZZ-9999");
+  await submit.click();
+  await expect(page.getByText("No class has that join code.")).toBeVisible();
+
+  await page.getByLabel("Email").fill(accounts.student);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Class join code").fill(JOIN_CODE);
+  await submit.click();
+  await expect(page.getByText("An account with this email already exists.")).toBeVisible();
+
+  // Over-long input, sent past the browser's maxlength: the server still refuses it cleanly.
+  await page.getByLabel("Your name").evaluate((el) => el.removeAttribute("maxlength"));
+  await page.getByLabel("Your name").fill("x".repeat(500));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await submit.click();
+  await expect(page.getByText("A name can be at most 80 characters.")).toBeVisible();
+
+  await page.getByLabel("Your name").fill("Casey");
+  await page.getByLabel("Password").fill("short");
+  await submit.click();
+  await expect(page.getByText("A password needs at least 8 characters.")).toBeVisible();
+});
+
+test("a wrong password gives a clear message, not an error page", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(accounts.student);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /do not match an account/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a student signs in with the form and signs out", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(accounts.student2);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/course$/);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/course");
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a double-click on submit stores exactly one attempt", async ({ page }) => {
+  await signInAs(page, accounts.student2);
+  await page.goto("/lessons/claims");
+  const quiz = await gradedQuiz("claims");
+  const status = async () =>
+    (await (await page.request.get(`/api/quiz-status?lesson=claims&quiz=${quiz.id}`)).json()) as { attemptsUsed: number };
+  const before = (await status()).attemptsUsed;
+  await answerQuiz(page, quiz, true);
+  await page.locator(`[data-quiz-id="${quiz.id}"]`).getByRole("button", { name: "Submit answers" }).dblclick();
+  await expect(page.locator(`[data-quiz-id="${quiz.id}"] .quiz__result h3`)).toHaveText(new RegExp(`Attempt ${before + 1}:`));
+  expect((await status()).attemptsUsed).toBe(before + 1);
+});
