@@ -50,13 +50,17 @@ function hashOf(paths) {
   return h.digest("hex");
 }
 
-/** npm ci when node_modules is missing or was installed from another package-lock.json. */
+/**
+ * Installs when node_modules is missing or was installed from another package-lock.json.
+ * `npm install --no-save` rather than `npm ci`: the registry these machines reach lacks some
+ * other platforms' optional packages (e.g. @next/swc-darwin-*), which `npm ci` refuses to skip.
+ */
 export function ensureDependencies() {
   const stampFile = path.join(root, "node_modules", ".bth-install-stamp");
   const want = hashOf(["package.json", "package-lock.json"]) + process.versions.node;
   if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === want) return;
   say("Installing dependencies (first run takes a few minutes: better-sqlite3 is compiled here)");
-  run("npm", [existsSync(path.join(root, "package-lock.json")) ? "ci" : "install", "--no-audit", "--no-fund"]);
+  run("npm", ["install", "--no-save", "--no-audit", "--no-fund"]);
   writeFileSync(stampFile, want);
 }
 
