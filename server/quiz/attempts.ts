@@ -13,6 +13,17 @@ import { discernment } from "@/server/grading/discernment";
 import { Prisma } from "@/server/generated/prisma/client";
 import { payloadError, submissionSchema } from "./payload";
 
+/** Why a submission was refused, for the HTTP status (the message is for the student). */
+export enum SubmitRefusal {
+  Invalid = "invalid",
+  NoAttemptsLeft = "no-attempts-left",
+  Busy = "busy",
+}
+
+type Refused = { ok: false; error: string; refusal: SubmitRefusal };
+type Accepted = Extract<SubmitResult, { ok: true }>;
+const refuse = (error: string, refusal = SubmitRefusal.Invalid): Refused => ({ ok: false, error, refusal });
+
 export function questionVersion(q: QuestionDefinition): string {
   return createHash("sha256").update(JSON.stringify(q)).digest("hex").slice(0, 32);
 }
@@ -57,7 +68,7 @@ function isUniqueViolation(error: unknown, field: string): boolean {
 }
 
 /** Rebuilds the result of a stored attempt, for a retried or repeated submission. */
-async function replay(attemptId: string, quiz: QuizDefinition, userId: string): Promise<SubmitResult> {
+async function replay(attemptId: string, quiz: QuizDefinition, userId: string): Promise<Accepted> {
   const attempt = await db.quizAttempt.findUniqueOrThrow({
     where: { id: attemptId },
     include: { answers: { select: { questionId: true, response: true, score: true, correct: true } } },
@@ -81,27 +92,27 @@ async function replay(attemptId: string, quiz: QuizDefinition, userId: string): 
   };
 }
 
-export async function submitAttempt(userId: string, input: unknown): Promise<SubmitResult> {
+export async function submitAttempt(userId: string, input: unknown): Promise<Accepted | Refused> {
   const parsed = submissionSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: payloadError(parsed.error) };
+  if (!parsed.success) return refuse(payloadError(parsed.error));
   const s = parsed.data;
 
   const lesson = await getLesson(s.lessonSlug);
   const quiz = lesson?.quizzes.find((q) => q.id === s.quizId);
   if (!lesson || !quiz || lesson.frontmatter?.draft) {
-    return { ok: false, error: `There is no quiz "${s.quizId}" in the unit "${s.lessonSlug}". Nothing was saved.` };
+    return refuse(`There is no quiz "${s.quizId}" in the unit "${s.lessonSlug}". Nothing was saved.`);
   }
   const questions = new Map(quiz.questions.map((q) => [q.id, q]));
   for (const [questionId, response] of Object.entries(s.answers)) {
     const q = questions.get(questionId);
-    if (!q) return { ok: false, error: `The quiz "${quiz.id}" has no question "${questionId}". Nothing was saved.` };
+    if (!q) return refuse(`The quiz "${quiz.id}" has no question "${questionId}". Nothing was saved.`);
     const problem = responseError(q, response);
-    if (problem) return { ok: false, error: `${problem} Nothing was saved.` };
+    if (problem) return refuse(`${problem} Nothing was saved.`);
   }
 
   const existing = await db.quizAttempt.findUnique({ where: { userId_submissionKey: { userId, submissionKey: s.submissionKey } }, select: { id: true, quizId: true } });
   if (existing) {
-    if (existing.quizId !== quiz.id) return { ok: false, error: "This submission key was already used for another quiz. Nothing was saved." };
+    if (existing.quizId !== quiz.id) return refuse("This submission key was already used for another quiz. Nothing was saved.");
     return replay(existing.id, quiz, userId);
   }
 
@@ -120,7 +131,7 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Sub
   for (let tries = 0; tries < 5; tries++) {
     const used = await db.quizAttempt.count({ where: { userId, quizId: quiz.id } });
     if (quiz.policy.maxAttempts !== 0 && used >= quiz.policy.maxAttempts) {
-      return { ok: false, error: `You have used all ${quiz.policy.maxAttempts} attempts at this quiz. Your earlier attempts are saved.` };
+      return refuse(`You have used all ${quiz.policy.maxAttempts} attempts at this quiz. Your earlier attempts are saved.`, SubmitRefusal.NoAttemptsLeft);
     }
     try {
       const attempt = await db.quizAttempt.create({
@@ -179,7 +190,7 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Sub
       throw error;
     }
   }
-  return { ok: false, error: "The server is busy; your answers were not saved yet. Please submit again." };
+  return refuse("The server is busy; your answers were not saved yet. Please submit again.", SubmitRefusal.Busy);
 }
 
 /** Marks a unit as started the first time a student opens it. */

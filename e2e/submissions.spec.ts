@@ -1,0 +1,68 @@
+// A student's submissions are never lost or doubled: two tabs racing for the last attempt,
+// the attempt limit after a reload, and refusals over HTTP that store nothing.
+import { expect, test } from "@playwright/test";
+import { accounts, gradedQuiz, signInAs } from "./fixtures";
+
+test("two tabs racing for the only attempt: exactly one is stored, the other is told why", async ({ browser }) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signInAs(first, accounts.admin);
+  const second = await context.newPage();
+  const quiz = await gradedQuiz("pre-assessment");
+  expect(quiz.policy.maxAttempts).toBe(1);
+  for (const page of [first, second]) {
+    await page.goto("/lessons/pre-assessment");
+    await expect(page.locator(`[data-quiz-id="${quiz.id}"] .quiz__policy`)).toContainText("1 attempt");
+  }
+  const submit = (page: typeof first) => page.locator(`[data-quiz-id="${quiz.id}"]`).getByRole("button", { name: "Submit answers" }).click();
+  await Promise.all([submit(first), submit(second)]);
+
+  const outcomes = await Promise.all(
+    [first, second].map(async (page) => {
+      const section = page.locator(`[data-quiz-id="${quiz.id}"]`);
+      await expect(section.locator(".quiz__result h3").or(section.locator(".form-error"))).toBeVisible();
+      return (await section.locator(".quiz__result h3").count()) ? "stored" : await section.locator(".form-error").innerText();
+    }),
+  );
+  expect(outcomes.filter((o) => o === "stored")).toHaveLength(1);
+  expect(outcomes.find((o) => o !== "stored")).toMatch(/used all 1 attempts/);
+  const status = await (await first.request.get(`/api/quiz-status?lesson=pre-assessment&quiz=${quiz.id}`)).json();
+  expect(status.attemptsUsed).toBe(1);
+
+  // After a reload the limit is shown before the student answers anything.
+  await second.reload();
+  await expect(second.locator(`[data-quiz-id="${quiz.id}"] .quiz__notice`)).toContainText("You have used all your attempts");
+  await expect(second.locator(`[data-quiz-id="${quiz.id}"]`).getByRole("button", { name: "Submit answers" })).toBeDisabled();
+  await context.close();
+});
+
+test("answers survive a reload before submitting", async ({ page }) => {
+  await signInAs(page, accounts.author);
+  await page.goto("/lessons/numbers");
+  const quiz = await gradedQuiz("numbers");
+  const q = quiz.questions.find((x) => x.type === "single")!;
+  if (q.type !== "single") throw new Error("expected a single-choice question");
+  const option = page.locator(`[data-question-id="${q.id}"]`).getByLabel(q.options[1].text, { exact: true });
+  await option.check();
+  await page.reload();
+  await expect(page.locator(`[data-question-id="${q.id}"]`).getByLabel(q.options[1].text, { exact: true })).toBeChecked();
+});
+
+test("the attempts API refuses bad requests with a 4xx and stores nothing", async ({ page }) => {
+  await signInAs(page, accounts.student2);
+  const quiz = await gradedQuiz("covering-terror");
+  const attempts = async () => (await (await page.request.get(`/api/quiz-status?lesson=covering-terror&quiz=${quiz.id}`)).json()).attemptsUsed as number;
+  const before = await attempts();
+  const post = (data: string) => page.request.post("/api/attempts", { data, headers: { "Content-Type": "application/json" } });
+  const key = () => `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+
+  expect((await post("{not json")).status()).toBe(400);
+  expect((await post(JSON.stringify({ lessonSlug: "covering-terror" }))).status()).toBe(400);
+  expect((await post(JSON.stringify({ lessonSlug: "covering-terror", quizId: quiz.id, submissionKey: key(), answers: { nope: { choice: "o1" } } }))).status()).toBe(400);
+  expect((await post(JSON.stringify({ lessonSlug: "covering-terror", quizId: "lone-wolf-quiz", submissionKey: key(), answers: {} }))).status()).toBe(400);
+  expect((await post("x".repeat(100_000))).status()).toBe(413);
+  expect(await attempts()).toBe(before);
+
+  const anonymous = await page.request.fetch("/api/attempts", { method: "POST", data: "{}", headers: { Cookie: "" } });
+  expect([401]).toContain(anonymous.status());
+});
