@@ -5,6 +5,7 @@ const port = Number(process.env.TEST_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -14,5 +14,5 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/course", "/lessons/:path*", "/instructor/:path*", "/account/:path*"],
+  matcher: ["/course", "/lessons/:path*", "/instructor/:path*", "/account/:path*", "/preview/:path*", "/admin/:path*"],
 };

@@ -1,0 +1,75 @@
+// A unit as a page: header, the compiled MDX with its quizzes bound to their public data, and
+// links to the previous and next unit. Used by the published lesson route and by the author
+// preview. The quizzes reach the browser as PublicQuiz data only: no answer key.
+import Link from "next/link";
+import * as runtime from "react/jsx-runtime";
+import { run } from "@mdx-js/mdx";
+import type { MDXComponents } from "mdx/types";
+import { lessonComponents } from "@/components/mdx/registry";
+import { QuizForm } from "@/components/quiz/QuizForm";
+import { LessonTracker } from "@/components/ui/LessonTracker";
+import { LessonProblems } from "@/components/ui/LessonProblems";
+import { getCourse, getPublicQuizzes } from "@/server/content/course";
+import type { CompiledLesson } from "@/server/content/lessons";
+
+export async function LessonView({ lesson, preview = false }: { lesson: CompiledLesson; preview?: boolean }) {
+  const fm = lesson.frontmatter;
+  if (lesson.problems.length > 0 || !fm || !lesson.code) return <LessonProblems file={lesson.file} problems={lesson.problems} />;
+
+  const quizzes = await getPublicQuizzes(lesson.slug);
+  const { default: Content } = await run(lesson.code, { ...runtime, baseUrl: import.meta.url });
+  const components = {
+    ...lessonComponents,
+    Quiz: ({ id }: { id: string }) => (quizzes[id] ? <QuizForm quiz={quizzes[id]} /> : null),
+  } as MDXComponents;
+
+  const published = (await getCourse()).filter((l) => !l.frontmatter?.draft);
+  const index = published.findIndex((l) => l.slug === lesson.slug);
+  const previous = index > 0 ? published[index - 1] : undefined;
+  const next = index >= 0 ? published[index + 1] : undefined;
+  const unitNumber = published.slice(0, index + 1).filter((l) => l.frontmatter?.kind !== "assessment").length;
+  const kicker = fm.kind === "assessment" ? (fm.assessment === "pre" ? "Before the course" : "After the course") : index >= 0 ? `Unit ${unitNumber}` : "Unit";
+
+  return (
+    <article className="lesson">
+      <header className="lesson__header">
+        <p className="lesson__kicker">
+          {kicker} · about {fm.minutes} minutes{fm.draft ? " · DRAFT (visible to authors only)" : preview ? " · preview" : ""}
+        </p>
+        <h1>{fm.title}</h1>
+        <p className="lesson__summary">{fm.summary}</p>
+        {fm.objectives.length > 0 ? (
+          <section aria-labelledby="objectives" className="lesson__objectives">
+            <h2 id="objectives">By the end you can</h2>
+            <ul>
+              {fm.objectives.map((o) => (
+                <li key={o}>{o}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </header>
+      <div className="lesson__body">
+        <Content components={components} />
+      </div>
+      <nav className="lesson__nav" aria-label="Units">
+        {previous ? (
+          <Link href={`/lessons/${previous.slug}`} rel="prev">
+            ← {previous.frontmatter?.title}
+          </Link>
+        ) : (
+          <span />
+        )}
+        <Link href="/course">All units</Link>
+        {next ? (
+          <Link href={`/lessons/${next.slug}`} rel="next">
+            Next: {next.frontmatter?.title} →
+          </Link>
+        ) : (
+          <span />
+        )}
+      </nav>
+      {preview ? null : <LessonTracker slug={lesson.slug} />}
+    </article>
+  );
+}

@@ -1,0 +1,42 @@
+// A student walks the whole course in order: the pre-assessment, five units, the
+// post-assessment. Each page renders, each graded quiz submits and shows feedback, the
+// "Next" link leads on, and the course page's progress grows.
+import { expect, test } from "@playwright/test";
+import { JOIN_CODE, PASSWORD, answerQuiz, getCourseForTests, uniqueEmail } from "./fixtures";
+
+test("a student works through every unit and both assessments", async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Walk Through");
+  await page.getByLabel("Email").fill(uniqueEmail("walker"));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Class join code").fill(JOIN_CODE);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/course$/);
+  await expect(page.locator("#course-progress")).toHaveAttribute("value", "0");
+
+  const { lessons } = await getCourseForTests();
+  const visible = lessons.filter((l) => !l.frontmatter?.draft);
+  expect(visible.map((l) => l.frontmatter?.kind)).toEqual(["assessment", "unit", "unit", "unit", "unit", "unit", "assessment"]);
+  await page.locator(".unit-card a").first().click();
+
+  for (const [i, lesson] of visible.entries()) {
+    await expect(page).toHaveURL(new RegExp(`/lessons/${lesson.slug}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(lesson.frontmatter!.title);
+    await expect(page.locator(".content-note")).toBeVisible();
+    const quiz = lesson.quizzes.find((q) => !q.practice)!;
+    await answerQuiz(page, quiz, true);
+    const section = page.locator(`[data-quiz-id="${quiz.id}"]`);
+    await section.getByRole("button", { name: "Submit answers" }).click();
+    await expect(section.locator(".quiz__result h3")).toHaveText(/100% — passed/);
+    await expect(section.locator(".feedback")).toHaveCount(quiz.questions.length);
+    await expect(section.locator(".feedback__explanation").first()).toBeVisible();
+    if (i < visible.length - 1) {
+      await page.getByRole("link", { name: `Next: ${visible[i + 1].frontmatter!.title} →` }).click();
+    }
+  }
+
+  await page.goto("/course");
+  await expect(page.locator("#course-progress")).toHaveAttribute("value", "100");
+  await expect(page.locator(".unit-card .status")).toHaveText(visible.map(() => "Passed"));
+});
