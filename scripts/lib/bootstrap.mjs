@@ -3,7 +3,7 @@
 // build when the sources changed.
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, appendFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from "node:fs";
 import path from "node:path";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
@@ -106,6 +106,7 @@ export function buildIfStale(env) {
     return;
   }
   say("Building for production");
+  rmSync(stampFile, { force: true });
   runBin("next", ["build"], { ...env, NODE_ENV: "production" });
   writeFileSync(stampFile, want);
 }

@@ -32,7 +32,7 @@ export default async function CoursePage() {
         {rows.map(({ unit, progress: p }, i) => (
           <li key={unit.slug} className={`unit-card unit-card--${p.status}`}>
             <h2 className="unit-card__title">
-              <Link href={unit.draft || unit.broken ? `/preview/${unit.slug}` : `/lessons/${unit.slug}`}>
+              <Link href={unit.draft ? `/preview/${unit.slug}` : `/lessons/${unit.slug}`}>
                 {unit.kind === "assessment" ? (unit.assessment === "pre" ? "Before you start: " : "After the course: ") : `${rows.slice(0, i + 1).filter((r) => r.unit.kind === "unit").length}. `}
                 {unit.title}
               </Link>

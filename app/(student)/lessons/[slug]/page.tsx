@@ -1,6 +1,7 @@
 // One unit of the course, prerendered at build time: its content does not depend on who
 // reads it. Drafts are not built here (authors preview them at /preview/[slug]), so an
-// unknown or draft slug is a plain 404.
+// unknown or draft slug is a plain 404. In development a malformed unit shows its problems
+// on its own page; a production build stops with them.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LessonView } from "@/components/lesson/LessonView";
@@ -16,7 +17,8 @@ export async function generateStaticParams() {
   const problems = course.flatMap((l) => l.problems);
   // A malformed unit stops a production build, saying which and why (npm run lessons:check).
   if (problems.length && process.env.NODE_ENV === "production") throw new LessonError(problems);
-  return course.filter((l) => !l.frontmatter?.draft && l.problems.length === 0).map((l) => ({ slug: l.slug }));
+  // In development a unit with problems keeps its page, which shows the problems.
+  return course.filter((l) => !l.frontmatter?.draft).map((l) => ({ slug: l.slug }));
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
