@@ -1,11 +1,24 @@
 "use client";
 // Shows who is signed in, with a sign-out button. It asks /api/me in the browser so that the
-// pages around it can stay static.
+// pages around it can stay static, and signs out with two plain requests to next-auth's
+// endpoints instead of loading next-auth's client library (about 12 kB) on every page.
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { signOut } from "next-auth/react";
 
 type Me = { name: string; role: string } | null;
+
+async function signOut() {
+  try {
+    const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    await fetch("/api/auth/signout", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, json: "true" }),
+    });
+  } finally {
+    window.location.assign("/");
+  }
+}
 
 export function AccountMenu() {
   const [me, setMe] = useState<Me | undefined>(undefined);
@@ -31,7 +44,7 @@ export function AccountMenu() {
       <span className="account__name">
         {me.name} <span className="account__role">({me.role})</span>
       </span>
-      <button type="button" className="button button--small" onClick={() => signOut({ callbackUrl: "/" })}>
+      <button type="button" className="button button--small" onClick={signOut}>
         Sign out
       </button>
     </div>

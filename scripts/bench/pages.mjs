@@ -1,0 +1,76 @@
+// Page weight and Lighthouse performance of every unit page, against the production build.
+//   npx tsx scripts/bench/pages.mjs         (writes a Markdown table to stdout)
+// JavaScript is counted as the gzip size (level 6) of every script the page loads, once each.
+// Lighthouse 12 runs with its default mobile profile and simulated throttling, in Debian's
+// Chromium (CHROMIUM_PATH), fetched with npx on first use so it is not a project dependency.
+import { spawnSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
+import { chromium } from "@playwright/test";
+import { checkCourse } from "../../server/content/lessons.ts";
+import { scratchDatabase, signIn, startServer } from "./server.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const PORT = Number(process.env.BENCH_PORT || 3500);
+const db = scratchDatabase();
+const server = await startServer({ port: PORT, databaseUrl: db.url });
+const cookie = await signIn(server.base, "student2@example.org", "headline-demo");
+const pages = [...(await checkCourse()).lessons.filter((l) => !l.frontmatter?.draft).map((l) => `/lessons/${l.slug}`), "/course"];
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+const context = await browser.newContext();
+const name = cookie.split("=")[0];
+await context.addCookies([{ name, value: cookie.slice(name.length + 1), domain: "127.0.0.1", path: "/" }]);
+
+const rows = [];
+for (const pagePath of pages) {
+  const page = await context.newPage();
+  const scripts = new Map();
+  page.on("response", async (res) => {
+    if (res.request().resourceType() === "script") {
+      try {
+        scripts.set(res.url(), gzipSync(await res.body(), { level: 6 }).length);
+      } catch {
+        /* body not available */
+      }
+    }
+  });
+  const html = await (await page.goto(`${server.base}${pagePath}`, { waitUntil: "networkidle" })).body();
+  await page.close();
+  const jsKb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
+  const htmlKb = gzipSync(html, { level: 6 }).length / 1024;
+
+  const lh = spawnSync(
+    "npx",
+    [
+      "--yes",
+      "lighthouse@12.8.2",
+      `${server.base}${pagePath}`,
+      "--quiet",
+      "--output=json",
+      "--only-categories=performance",
+      `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
+    ],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  let score = "n/a";
+  let lcp = "";
+  let tbt = "";
+  try {
+    const report = JSON.parse(lh.stdout);
+    score = Math.round(report.categories.performance.score * 100);
+    lcp = report.audits["largest-contentful-paint"].displayValue;
+    tbt = report.audits["total-blocking-time"].displayValue;
+  } catch {
+    console.error(`lighthouse failed for ${pagePath}: ${lh.stderr.slice(0, 400)}`);
+  }
+  rows.push({ pagePath, scripts: scripts.size, jsKb: jsKb.toFixed(1), htmlKb: htmlKb.toFixed(1), score, lcp, tbt });
+  console.error(`${pagePath}: ${jsKb.toFixed(1)} kB JS (gzip), Lighthouse ${score}`);
+}
+await browser.close();
+server.stop();
+db.cleanup();
+
+console.log(`| page | scripts | JS kB (gzip) | HTML kB (gzip) | Lighthouse perf | LCP | TBT |`);
+console.log(`|---|---|---|---|---|---|---|`);
+for (const r of rows) console.log(`| ${r.pagePath} | ${r.scripts} | ${r.jsKb} | ${r.htmlKb} | ${r.score} | ${r.lcp} | ${r.tbt} |`);
