@@ -1,5 +1,5 @@
 // `npm test`: every check, from a fresh clone, in one command. Exits non-zero on any failure.
-//   lint → typecheck → lesson check → unit tests → production build → browser tests
+//   lint → typecheck → lesson check → unit tests → production build → browser tests → crash test
 // The browser tests run against the production build on a throwaway database.
 //   CHROMIUM_PATH   the Chromium to drive (default /usr/bin/chromium)
 //   TEST_PORT       port for the app under test (default 3100)
@@ -7,7 +7,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIfStale, checkNode, ensureDependencies, fail, prepareDatabase, runBin, say } from "./lib/bootstrap.mjs";
+import { buildIfStale, checkNode, ensureDependencies, fail, prepareDatabase, run, runBin, say } from "./lib/bootstrap.mjs";
 
 checkNode();
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -46,5 +46,7 @@ if (e2e) {
   buildIfStale(env);
   say("Browser tests (Playwright, Chromium)");
   runBin("playwright", ["test"], env);
+  say("Crash test (SIGKILL during a burst of submissions)");
+  run(process.execPath, ["scripts/crash-test.mjs"], env);
 }
 say("All checks passed");

@@ -9,6 +9,12 @@ import { isRole, type Role } from "@/lib/roles";
 import { signInSchema } from "@/lib/validation";
 import { db } from "./db";
 import { dummyHash, verifyPassword } from "./password";
+import { blockedFor, clear, clientAddress, record, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS } from "./security/rate-limit";
+import { slowdownMs } from "./security/rate-limit-rules";
+
+/** Shown by the sign-in form when an account or address is blocked for a while. */
+export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
@@ -17,15 +23,25 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
+        // Failures count against the account and the address alike, whether or not the
+        // account exists, so the answers never tell which emails have accounts.
+        const accountKey = `signin:account:${parsed.data.email}`;
+        const addressKey = `signin:address:${clientAddress(req?.headers?.["x-forwarded-for"] as string | undefined)}`;
+        if ((await blockedFor(accountKey)) || (await blockedFor(addressKey))) throw new Error(TOO_MANY_ATTEMPTS);
         const user = await db.user.findUnique({
           where: { email: parsed.data.email },
           select: { id: true, email: true, name: true, passwordHash: true },
         });
         const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), parsed.data.password);
-        if (!user || !ok) return null;
+        if (!user || !ok) {
+          const [account, address] = await Promise.all([record(accountKey, SIGN_IN_ACCOUNT), record(addressKey, SIGN_IN_ADDRESS)]);
+          await sleep(Math.max(slowdownMs(account, SIGN_IN_ACCOUNT), slowdownMs(address, SIGN_IN_ADDRESS)));
+          return null;
+        }
+        await clear(accountKey);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

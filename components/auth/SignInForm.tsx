@@ -31,8 +31,8 @@ export function SignInForm() {
     setPending(false);
     setErrors({
       form:
-        res?.status === 429 || res?.error === "TooManyAttempts"
-          ? "Too many sign-in attempts. Wait a few minutes, then try again."
+        res?.error === "TooManyAttempts"
+          ? "Too many failed sign-ins for this account or network. Wait 15 minutes, then try again, or ask your instructor to check your email address."
           : "That email and password do not match an account. Check both and try again.",
     });
     requestAnimationFrame(() => errorRef.current?.focus());

@@ -1,0 +1,33 @@
+// Pure rules for rate limits (unit-tested in rate-limit.test.ts).
+
+export type LimitPolicy = {
+  /** Events allowed in one window before the key is blocked. */
+  limit: number;
+  windowMs: number;
+  /** How long a key stays blocked once it passed the limit. */
+  blockMs: number;
+  /** From this many events in the window on, each attempt is slowed down. */
+  slowFrom?: number;
+};
+
+const MINUTE = 60_000;
+/** Wrong passwords for one account: slowed from the 3rd, refused for 15 min after the 10th. */
+export const SIGN_IN_ACCOUNT: LimitPolicy = { limit: 10, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE, slowFrom: 3 };
+/** Wrong passwords from one address (any accounts): refused for 15 min after 50. */
+export const SIGN_IN_ADDRESS: LimitPolicy = { limit: 50, windowMs: 15 * MINUTE, blockMs: 15 * MINUTE, slowFrom: 10 };
+/**
+ * Accounts created from one address: refused for an hour after 200 in an hour. A school's
+ * classes share one address, and sign-up already needs a valid join code; this stops scripts.
+ */
+export const SIGN_UP_ADDRESS: LimitPolicy = { limit: 200, windowMs: 60 * MINUTE, blockMs: 60 * MINUTE };
+
+/** When a key that has counted `count` events in its window becomes free again, if blocked. */
+export function blockUntil(count: number, policy: LimitPolicy, now: Date): Date | null {
+  return count >= policy.limit ? new Date(now.getTime() + policy.blockMs) : null;
+}
+
+/** How long to hold back the answer to an attempt after `count` events (0 = no delay). */
+export function slowdownMs(count: number, policy: LimitPolicy): number {
+  if (!policy.slowFrom || count < policy.slowFrom) return 0;
+  return Math.min(4000, 500 * (count - policy.slowFrom + 1));
+}
