@@ -16,6 +16,8 @@ async function signOut() {
       body: new URLSearchParams({ csrfToken, json: "true" }),
     });
   } finally {
+    // A full page load, so nothing of the signed-in session stays in client state.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/");
   }
 }
