@@ -14,7 +14,7 @@ export default defineConfig([
   {
     // Client components and shared code. (components/mdx and components/lesson are server
     // components: they may read the course.)
-    files: ["components/quiz/**", "components/auth/**", "components/ui/**", "lib/**"],
+    files: ["components/quiz/**", "components/auth/**", "components/ui/**", "components/account/**", "lib/**"],
     rules: {
       "no-restricted-imports": [
         "error",

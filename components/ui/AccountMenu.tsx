@@ -46,6 +46,7 @@ export function AccountMenu() {
       <span className="account__name">
         {me.name} <span className="account__role">({me.role})</span>
       </span>
+      <Link href="/account/privacy">Your data</Link>
       <button type="button" className="button button--small" onClick={signOut}>
         Sign out
       </button>
