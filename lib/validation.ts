@@ -1,14 +1,21 @@
 // Input schemas shared by forms (for hints) and the server (which always re-validates).
 import { z } from "zod";
 
+/** Half of a UTF-16 surrogate pair on its own: not text, and refused by the database driver. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A string input: well-formed Unicode, with the given message when it is missing. */
+export function text(missing: string) {
+  return z.string({ error: missing }).refine((s) => !LONE_SURROGATE.test(s), "This contains characters that are not valid text.");
+}
+
 export const NAME_MAX = 80;
 export const EMAIL_MAX = 254;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 200;
 export const JOIN_CODE_PATTERN = /^[A-Z0-9]{4}-?[A-Z0-9]{4}$/;
 
-const email = z
-  .string({ error: "Enter your email address." })
+const email = text("Enter your email address.")
   .trim()
   .toLowerCase()
   .min(1, "Enter your email address.")
@@ -17,23 +24,20 @@ const email = z
 
 export const signInSchema = z.object({
   email,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX, "That password is too long."),
+  password: text("Enter your password.").min(1, "Enter your password.").max(PASSWORD_MAX, "That password is too long."),
 });
 
 export const signUpSchema = z.object({
-  name: z
-    .string({ error: "Enter your name." })
+  name: text("Enter your name.")
     .trim()
     .min(1, "Enter your name.")
     .max(NAME_MAX, `A name can be at most ${NAME_MAX} characters.`)
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "A name cannot contain control characters."),
   email,
-  password: z
-    .string({ error: "Choose a password." })
+  password: text("Choose a password.")
     .min(PASSWORD_MIN, `A password needs at least ${PASSWORD_MIN} characters.`)
     .max(PASSWORD_MAX, `A password can be at most ${PASSWORD_MAX} characters.`),
-  joinCode: z
-    .string({ error: "Enter the join code your instructor gave you." })
+  joinCode: text("Enter the join code your instructor gave you.")
     .trim()
     .toUpperCase()
     .min(1, "Enter the join code your instructor gave you.")
@@ -55,5 +59,5 @@ export function fieldErrors<K extends string>(error: z.ZodError): FieldErrors<K>
 
 export type SignUpState =
   | { ok: true; email: string }
-  | { ok: false; errors: FieldErrors<"name" | "email" | "password" | "joinCode" | "form">; values?: Record<string, string> }
+  | { ok: false; errors: FieldErrors<"name" | "email" | "password" | "joinCode" | "form"> }
   | null;

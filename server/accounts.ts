@@ -6,14 +6,11 @@ import { Prisma } from "@/server/generated/prisma/client";
 import { db } from "./db";
 import { hashPassword } from "./password";
 
-export async function registerStudent(
-  input: z.infer<typeof signUpSchema>,
-  values: Record<string, string>,
-): Promise<SignUpState> {
+export async function registerStudent(input: z.infer<typeof signUpSchema>): Promise<NonNullable<SignUpState>> {
   const code = input.joinCode.length === 8 ? `${input.joinCode.slice(0, 4)}-${input.joinCode.slice(4)}` : input.joinCode;
   const klass = await db.class.findUnique({ where: { joinCode: code }, select: { id: true } });
   if (!klass) {
-    return { ok: false, errors: { joinCode: "No class has that join code. Check it with your instructor." }, values };
+    return { ok: false, errors: { joinCode: "No class has that join code. Check it with your instructor." } };
   }
   const passwordHash = await hashPassword(input.password);
   try {
@@ -28,7 +25,7 @@ export async function registerStudent(
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, errors: { email: "An account with this email already exists. Sign in instead." }, values };
+      return { ok: false, errors: { email: "An account with this email already exists. Sign in instead." } };
     }
     throw error;
   }
