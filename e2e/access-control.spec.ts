@@ -1,0 +1,124 @@
+// Who may do what, for every page and route handler, as every kind of visitor. The table below
+// is the specification; the first test fails when a page or route exists that the table does
+// not list (or the other way round), so a new route cannot ship without its rules.
+// (The app has no server actions: every mutation is a route handler listed here.)
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { accounts, PASSWORD } from "./fixtures";
+import { testDb } from "./db";
+
+const PERSONAS = ["anonymous", "student", "otherStudent", "instructor", "otherInstructor", "author", "admin"] as const;
+type Persona = (typeof PERSONAS)[number];
+/** ok = 2xx; signin = sent to sign in (pages) or 401 (API); forbidden = 403; notfound = 404; invalid = 400 (allowed, but the empty test body is refused). */
+type Outcome = "ok" | "signin" | "forbidden" | "notfound" | "invalid";
+
+type Ids = { demoClass: string; otherClass: string };
+type Row = {
+  /** The file, relative to app/, without route groups. */
+  route: string;
+  method: "GET" | "POST";
+  path: (ids: Ids) => string;
+  /** Sent with POST: always invalid, so an allowed request changes nothing. */
+  body?: unknown;
+  expect: Record<Persona, Outcome>;
+};
+
+const everyone = (o: Outcome): Record<Persona, Outcome> => Object.fromEntries(PERSONAS.map((p) => [p, o])) as Record<Persona, Outcome>;
+const signedIn = (o: Outcome, anonymous: Outcome = "signin") => ({ ...everyone(o), anonymous });
+const teachers = (own: Outcome, others: Outcome) => ({ ...signedIn("forbidden"), instructor: own, otherInstructor: others, admin: own });
+
+export const TABLE: Row[] = [
+  { route: "page.tsx", method: "GET", path: () => "/", expect: everyone("ok") },
+  { route: "signin/page.tsx", method: "GET", path: () => "/signin", expect: everyone("ok") },
+  { route: "signup/page.tsx", method: "GET", path: () => "/signup", expect: everyone("ok") },
+  { route: "course/page.tsx", method: "GET", path: () => "/course", expect: signedIn("ok") },
+  { route: "lessons/[slug]/page.tsx", method: "GET", path: () => "/lessons/lone-wolf", expect: signedIn("ok") },
+  { route: "account/privacy/page.tsx", method: "GET", path: () => "/account/privacy", expect: signedIn("ok") },
+  {
+    route: "preview/[slug]/page.tsx",
+    method: "GET",
+    path: () => "/preview/lone-wolf",
+    expect: { ...signedIn("forbidden"), author: "ok", admin: "ok" },
+  },
+  { route: "instructor/page.tsx", method: "GET", path: () => "/instructor", expect: { ...signedIn("forbidden"), instructor: "ok", otherInstructor: "ok", admin: "ok" } },
+  { route: "instructor/classes/[classId]/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}`, expect: teachers("ok", "forbidden") },
+  // The same page with the other instructor's class: a foreign id.
+  { route: "instructor/classes/[classId]/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.otherClass}`, expect: { ...teachers("forbidden", "ok"), admin: "ok" } },
+  { route: "api/me/route.ts", method: "GET", path: () => "/api/me", expect: everyone("ok") },
+  { route: "api/quiz-status/route.ts", method: "GET", path: () => "/api/quiz-status?lesson=lone-wolf&quiz=lone-wolf-quiz", expect: signedIn("ok") },
+  { route: "api/attempts/route.ts", method: "POST", path: () => "/api/attempts", body: {}, expect: signedIn("invalid") },
+  { route: "api/progress/route.ts", method: "POST", path: () => "/api/progress", body: {}, expect: signedIn("invalid") },
+  { route: "api/account/export/route.ts", method: "GET", path: () => "/api/account/export", expect: signedIn("ok") },
+  { route: "api/account/delete/route.ts", method: "POST", path: () => "/api/account/delete", body: {}, expect: signedIn("invalid") },
+  // Sign-up is open to anyone with a join code; signed-in users may create another account too.
+  { route: "api/signup/route.ts", method: "POST", path: () => "/api/signup", body: {}, expect: everyone("invalid") },
+  { route: "api/auth/[...nextauth]/route.ts", method: "GET", path: () => "/api/auth/csrf", expect: everyone("ok") },
+];
+
+/** Every page and route handler under app/, as "path/page.tsx" with route groups left out. */
+function discoverRoutes(dir = path.join(process.cwd(), "app"), prefix = ""): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) {
+      const segment = /^\(.*\)$/.test(name) ? "" : `${name}/`;
+      return discoverRoutes(full, prefix + segment);
+    }
+    return name === "page.tsx" || name === "route.ts" ? [prefix + name] : [];
+  });
+}
+
+test("the table lists every page and route handler, and nothing else", () => {
+  expect([...new Set(TABLE.map((r) => r.route))].sort()).toEqual(discoverRoutes().sort());
+});
+
+const EMAILS: Record<Exclude<Persona, "anonymous">, string> = {
+  student: accounts.student,
+  otherStudent: accounts.otherStudent,
+  instructor: accounts.instructor,
+  otherInstructor: accounts.otherInstructor,
+  author: accounts.author,
+  admin: accounts.admin,
+};
+
+async function outcomeOf(request: APIRequestContext, row: Row, ids: Ids): Promise<Outcome | number> {
+  const url = row.path(ids);
+  const res =
+    row.method === "GET"
+      ? await request.get(url, { maxRedirects: 0 })
+      : await request.post(url, { data: row.body ?? {}, maxRedirects: 0 });
+  const status = res.status();
+  if (status >= 300 && status < 400) return (res.headers().location ?? "").includes("/signin") ? "signin" : status;
+  if (status === 401) return "signin";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "notfound";
+  if (status === 400) return "invalid";
+  if (status >= 200 && status < 300) return "ok";
+  return status;
+}
+
+for (const persona of PERSONAS) {
+  test(`as ${persona}: every page and route allows or refuses as the table says`, async ({ playwright, baseURL }) => {
+    const db = testDb();
+    const [demo, other] = await Promise.all([
+      db.class.findFirstOrThrow({ where: { joinCode: "DEMO-2026" }, select: { id: true } }),
+      db.class.findFirstOrThrow({ where: { joinCode: "OTHR-2026" }, select: { id: true } }),
+    ]);
+    const ids: Ids = { demoClass: demo.id, otherClass: other.id };
+    const request = await playwright.request.newContext({ baseURL });
+    if (persona !== "anonymous") {
+      const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+      await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: EMAILS[persona], password: PASSWORD, json: "true" } });
+      expect((await (await request.get("/api/me")).json()).user, `${persona} signed in`).not.toBeNull();
+    }
+    const actual: Record<string, Outcome | number> = {};
+    const expected: Record<string, Outcome> = {};
+    for (const row of TABLE) {
+      const key = `${row.method} ${row.path(ids).replace(ids.demoClass, ":demoClass").replace(ids.otherClass, ":otherClass")}`;
+      actual[key] = await outcomeOf(request, row, ids);
+      expected[key] = row.expect[persona];
+    }
+    expect(actual).toEqual(expected);
+    await request.dispose();
+  });
+}
