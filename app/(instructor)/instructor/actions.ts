@@ -1,6 +1,7 @@
 "use server";
 // Instructor actions on classes. Each checks, first, that the class is the asker's own.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { canTeach } from "@/lib/roles";
 import { classNameSchema, type FormState } from "@/lib/validation";
@@ -51,5 +52,6 @@ export async function removeStudentAction(_prev: FormState, data: FormData): Pro
   if (!klass || !student) return REFUSED;
   await removeStudent(klass.id, student.id);
   revalidatePath(`/instructor/classes/${klass.id}`, "layout");
-  return { ok: true, message: `${student.name} is no longer in ${klass.name}. Their work is kept.` };
+  // The row (and the form in it) is gone, so the confirmation goes on the page itself.
+  redirect(`/instructor/classes/${klass.id}/roster?removed=1`);
 }

@@ -7,13 +7,17 @@ import { disableCodeAction, removeStudentAction, rotateCodeAction } from "../../
 
 export const metadata: Metadata = { title: "Roster and join code" };
 
-export default async function RosterPage({ params }: { params: Promise<{ classId: string }> }) {
+type Props = { params: Promise<{ classId: string }>; searchParams: Promise<{ removed?: string }> };
+
+export default async function RosterPage({ params, searchParams }: Props) {
   const { classId } = await params;
+  const { removed } = await searchParams;
   const { klass } = await requireOwnClass(classId, `/instructor/classes/${classId}/roster`);
   const students = klass.enrollments;
   return (
     <div className="wide">
       <ClassNav classId={klass.id} className={klass.name} current="/roster" />
+      <div role="status">{removed === "1" ? <p className="form-success">The student was removed from this class. Their work is kept.</p> : null}</div>
       <h2>Join code</h2>
       <p data-testid="join-code">
         {klass.joinCode ? (
