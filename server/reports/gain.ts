@@ -10,9 +10,9 @@ type Assessment = { percent: number; trust: number | null; doubt: number | null 
 export type StudentGain = { student: Student; pre: Assessment | null; post: Assessment | null; gain: Gain | null };
 export type Discernment = { trustPre: number | null; trustPost: number | null; doubtPre: number | null; doubtPost: number | null };
 
-export async function gainReport(classId: string, students: readonly Student[]): Promise<{ rows: StudentGain[]; class: ClassGain; discernment: Discernment }> {
+export async function gainReport(students: readonly Student[]): Promise<{ rows: StudentGain[]; class: ClassGain; discernment: Discernment }> {
   const attempts = await db.quizAttempt.findMany({
-    where: { kind: { in: ["pre", "post"] }, attemptNumber: 1, user: { enrollments: { some: { classId } } } },
+    where: { userId: { in: students.map((s) => s.id) }, kind: { in: ["pre", "post"] }, attemptNumber: 1 },
     select: { userId: true, kind: true, percent: true, trustPercent: true, doubtPercent: true },
   });
   const byStudent = new Map<string, { pre?: Assessment; post?: Assessment }>();

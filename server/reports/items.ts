@@ -32,9 +32,10 @@ export type QuizAnalysis = {
   scoreBins: { label: string; count: number }[];
 };
 
-export async function analyseQuiz(classId: string, quizId: string, questionOrder: readonly string[]): Promise<QuizAnalysis> {
+export async function analyseQuiz(studentIds: readonly string[], quizId: string, questionOrder: readonly string[]): Promise<QuizAnalysis> {
+  // One index seek per student on (userId, quizId, attemptNumber): the cost follows the class.
   const attempts = await db.quizAttempt.findMany({
-    where: { quizId, attemptNumber: 1, user: { enrollments: { some: { classId } } } },
+    where: { userId: { in: [...studentIds] }, quizId, attemptNumber: 1 },
     select: { score: true, percent: true, answers: { select: { questionId: true, questionVersion: true, response: true, score: true } } },
   });
   const groups = new Map<string, { item: number; total: number; response: string }[]>();

@@ -16,7 +16,7 @@ const two = (n: number | null | undefined) => (n == null ? "—" : n.toFixed(2))
 export default async function GainPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const { klass } = await requireOwnClass(classId, `/instructor/classes/${classId}/gain`);
-  const report = await gainReport(klass.id, klass.enrollments.map((e) => e.user));
+  const report = await gainReport(klass.enrollments.map((e) => e.user));
   const c = report.class;
   const d = report.discernment;
   const gains = report.rows.flatMap((r) => (r.gain?.normalised == null ? [] : [r.gain.normalised]));

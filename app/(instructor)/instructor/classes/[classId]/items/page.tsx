@@ -22,7 +22,7 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
   const wanted = firstValues(await searchParams).unit;
   const unit = units.find((u) => u.slug === wanted) ?? units[0];
   const quiz = unit ? (await getCourse()).find((l) => l.slug === unit.slug)?.quizzes.find((q) => q.id === unit.quizId) : undefined;
-  const analysis = unit ? await analyseQuiz(klass.id, unit.quizId, quiz?.questions.map((q) => q.id) ?? []) : null;
+  const analysis = unit ? await analyseQuiz(klass.enrollments.map((e) => e.user.id), unit.quizId, quiz?.questions.map((q) => q.id) ?? []) : null;
   const base = `/instructor/classes/${klass.id}/items`;
 
   return (
