@@ -7,6 +7,7 @@
 //
 //   DATABASE_URL=file:/tmp/load.db npx tsx scripts/bench-instructor.ts [N]
 import { spawn } from "node:child_process";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "../server/prisma-client";
 import { LOAD_CLASSES, LOAD_PASSWORD } from "./lib/load-classes";
@@ -54,13 +55,15 @@ async function signIn(email: string): Promise<string> {
   return header(jar);
 }
 
-async function time(url: string, cookie: string): Promise<{ ms: number; bytes: number }> {
+/** Time to the response headers (the first byte) and to the last byte of the body. */
+async function time(url: string, cookie: string): Promise<{ first: number; ms: number; bytes: number }> {
   const t0 = performance.now();
   const res = await fetch(url, { headers: { cookie } });
+  const first = performance.now() - t0;
   const body = await res.arrayBuffer();
   const ms = performance.now() - t0;
   if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
-  return { ms, bytes: body.byteLength };
+  return { first, ms, bytes: body.byteLength };
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -86,9 +89,10 @@ async function main() {
   });
   try {
     await waitForServer();
+    console.log(`Load average before: ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${cpus().length} cores.`);
     console.log(`Database: ${totalAnswers} answers in all. ${runs} requests per page after ${WARMUP} warm-up requests.\n`);
-    console.log("| class | page | median ms | p95 ms | size |");
-    console.log("|---|---|---:|---:|---:|");
+    console.log("| class | page | median ms | p95 ms | first byte, median ms | size |");
+    console.log("|---|---|---:|---:|---:|---:|");
     for (const t of targets) {
       const cookie = await signIn(t.instructor);
       const pages = [
@@ -101,14 +105,16 @@ async function main() {
       for (const [label, path] of pages) {
         for (let i = 0; i < WARMUP; i++) await time(base + path, cookie);
         const samples: number[] = [];
+        const firsts: number[] = [];
         let bytes = 0;
         for (let i = 0; i < runs; i++) {
           const r = await time(base + path, cookie);
           samples.push(r.ms);
+          firsts.push(r.first);
           bytes = r.bytes;
         }
         const size = bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`;
-        console.log(`| ${t.students} students (${t.answers} answers) | ${label} | ${quantile(samples, 0.5).toFixed(0)} | ${quantile(samples, 0.95).toFixed(0)} | ${size} |`);
+        console.log(`| ${t.students} students (${t.answers} answers) | ${label} | ${quantile(samples, 0.5).toFixed(0)} | ${quantile(samples, 0.95).toFixed(0)} | ${quantile(firsts, 0.5).toFixed(0)} | ${size} |`);
       }
     }
   } finally {
