@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BarChart } from "@/components/charts/BarChart";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { POST_COLOUR, PRE_COLOUR, SCORE_COLOUR } from "@/components/instructor/colours";
@@ -13,6 +12,7 @@ const pct = (n: number | null | undefined) => (n == null ? "—" : `${Math.round
 const points = (n: number | null | undefined) => (n == null ? "—" : `${n >= 0 ? "+" : "−"}${Math.abs(Math.round(n * 100))} points`);
 const two = (n: number | null | undefined) => (n == null ? "—" : n.toFixed(2));
 
+// Rows use plain links: hundreds of client <Link>s would weigh on the page for no gain.
 export default async function GainPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
   const { klass } = await requireOwnClass(classId, `/instructor/classes/${classId}/gain`);
@@ -106,7 +106,7 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
             {report.rows.map((r) => (
               <tr key={r.student.id} data-student={r.student.email}>
                 <th scope="row">
-                  <Link href={`/instructor/classes/${klass.id}/students/${r.student.id}`}>{r.student.name}</Link>
+                  <a href={`/instructor/classes/${klass.id}/students/${r.student.id}`}>{r.student.name}</a>
                 </th>
                 <td>{pct(r.pre?.percent)}</td>
                 <td>{pct(r.post?.percent)}</td>
