@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterAndSort, gridQuerySchema, gridRows, statusCounts } from "./grid";
+import { filterAndSort, GRID_PAGE_SIZE, gridQuerySchema, gridRows, pageOf, statusCounts } from "./grid";
 import { unitStatus } from "./progress";
 
 const students = [
@@ -35,5 +35,15 @@ describe("progress grid", () => {
   });
   it("counts students per status for a unit", () => {
     expect(statusCounts(rows, "sources")).toEqual({ "not-started": 2, "in-progress": 1, completed: 0, passed: 0 });
+  });
+});
+
+describe("grid pages", () => {
+  it("cuts rows into pages and keeps the page in range", () => {
+    const many = Array.from({ length: GRID_PAGE_SIZE * 2 + 5 }, (_, i) => i);
+    expect(pageOf(many, 0)).toMatchObject({ page: 0, pages: 3 });
+    expect(pageOf(many, 2).rows).toEqual([200, 201, 202, 203, 204]);
+    expect(pageOf(many, 99).page).toBe(2);
+    expect(pageOf([], 0)).toEqual({ rows: [], page: 0, pages: 1 });
   });
 });

@@ -20,8 +20,17 @@ export const gridQuerySchema = z.object({
   status: z.enum([...UNIT_STATUSES, ""]).catch("").default(""),
   /** part of a name or email */
   q: z.string().trim().max(80).catch("").default(""),
+  /** 0-based page of GRID_PAGE_SIZE rows */
+  page: z.coerce.number().int().min(0).max(10_000).catch(0).default(0),
 });
 export type GridQuery = z.infer<typeof gridQuerySchema>;
+
+/**
+ * Rows per page of the grid. A 300-student grid on one page is most of a megabyte of HTML
+ * (the App Router sends the tree twice: as HTML and as its payload) and most of the server
+ * time; a hundred rows keep the page quick and still show a whole class of ordinary size.
+ */
+export const GRID_PAGE_SIZE = 100;
 
 export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? (v[0] ?? "") : v]])));
@@ -56,6 +65,12 @@ export function filterAndSort(rows: readonly GridRow[], query: GridQuery): GridR
   const sign = query.dir === "desc" ? -1 : 1;
   // Ties (and the name sort) fall back to name order, so the order is always the same.
   return kept.sort((a, b) => (query.sort === "name" ? 0 : sign * (key(a) - key(b))) || (query.sort === "name" ? sign : 1) * byName(a, b));
+}
+
+export function pageOf<T>(rows: readonly T[], page: number): { rows: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(rows.length / GRID_PAGE_SIZE));
+  const at = Math.min(page, pages - 1);
+  return { rows: rows.slice(at * GRID_PAGE_SIZE, (at + 1) * GRID_PAGE_SIZE), page: at, pages };
 }
 
 /** How many students are at each status in each unit (the progress-distribution chart). */

@@ -4,7 +4,7 @@ import { BarChart } from "@/components/charts/BarChart";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { STATUS_COLOURS } from "@/components/instructor/colours";
 import { reportUnits, requireOwnClass } from "@/server/reports/classes";
-import { filterAndSort, firstValues, gridQuerySchema, gridRows, statusCounts, UNIT_STATUSES, type GridQuery } from "@/server/reports/grid";
+import { filterAndSort, firstValues, GRID_PAGE_SIZE, gridQuerySchema, gridRows, pageOf, statusCounts, UNIT_STATUSES, type GridQuery } from "@/server/reports/grid";
 import { progressFor, STATUS_LABELS } from "@/server/reports/progress";
 
 export const metadata: Metadata = { title: "Class progress" };
@@ -18,13 +18,15 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
   const units = await reportUnits();
   const students = klass.enrollments.map((e) => e.user);
   const all = gridRows(students, await progressFor(students.map((s) => s.id)), units.map((u) => u.slug));
-  const rows = filterAndSort(all, query);
+  const kept = filterAndSort(all, query);
+  const { rows, page, pages } = pageOf(kept, query.page);
   const base = `/instructor/classes/${klass.id}`;
   const sortLink = (sort: string) => {
     const dir = query.sort === sort && query.dir === "asc" ? "desc" : "asc";
-    const p = new URLSearchParams({ ...query, sort, dir });
+    const p = new URLSearchParams({ ...query, sort, dir, page: "0" });
     return `${base}?${p.toString()}`;
   };
+  const pageLink = (to: number) => `${base}?${new URLSearchParams({ ...query, page: String(to) }).toString()}`;
   const sortState = (sort: string) => (query.sort === sort ? (query.dir === "asc" ? "ascending" : "descending") : undefined);
   const counts = units.map((u) => statusCounts(all, u.slug));
 
@@ -57,7 +59,8 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
           <h2>Students</h2>
           <GridFilters query={query} units={units} base={base} />
           <p role="status">
-            Showing {rows.length} of {students.length} students.
+            {kept.length === students.length ? `${students.length} students` : `${kept.length} of ${students.length} students match`}
+            {pages > 1 ? `; showing ${page * GRID_PAGE_SIZE + 1}–${page * GRID_PAGE_SIZE + rows.length} (page ${page + 1} of ${pages})` : ""}.
           </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Progress grid, scrolls sideways">
             <table className="table grid">
@@ -86,20 +89,13 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
                       <br />
                       <span className="muted">{r.student.email}</span>
                     </th>
-                    <td>
-                      {r.passed} of {units.length}
-                    </td>
+                    <td>{`${r.passed} of ${units.length}`}</td>
                     {units.map((u) => {
                       const c = r.cells[u.slug];
+                      // One text node per cell: the grid is the bulk of the page.
                       return (
-                        <td key={u.slug} data-unit={u.slug} className={`status status--${c.status}`}>
-                          {STATUS_LABELS[c.status]}
-                          {c.bestPercent !== null ? (
-                            <>
-                              <br />
-                              best {Math.round(c.bestPercent * 100)}%
-                            </>
-                          ) : null}
+                        <td key={u.slug} data-unit={u.slug} className={`status--${c.status}`}>
+                          {c.bestPercent === null ? STATUS_LABELS[c.status] : `${STATUS_LABELS[c.status]}, best ${Math.round(c.bestPercent * 100)}%`}
                         </td>
                       );
                     })}
@@ -108,6 +104,12 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
               </tbody>
             </table>
           </div>
+          {pages > 1 ? (
+            <nav aria-label="Pages of students" className="button-row">
+              {page > 0 ? <Link href={pageLink(page - 1)}>Previous {GRID_PAGE_SIZE} students</Link> : null}
+              {page + 1 < pages ? <Link href={pageLink(page + 1)}>Next students</Link> : null}
+            </nav>
+          ) : null}
         </>
       )}
     </div>
