@@ -28,6 +28,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <li>
                 <Link href="/instructor">Teach</Link>
               </li>
+              <li>
+                <Link href="/account">Account</Link>
+              </li>
             </ul>
           </nav>
           <AccountMenu />

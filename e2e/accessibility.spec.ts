@@ -33,3 +33,18 @@ test("instructor pages and the refusal page", async ({ page }) => {
   await signInAs(page, accounts.student);
   await expectNoViolations(page, "/instructor");
 });
+
+test("class reports, roster, student detail, account and admin pages", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, accounts.instructor);
+  await page.goto("/instructor");
+  const klass = (await page.getByRole("link", { name: "Demo class" }).getAttribute("href"))!;
+  for (const path of ["", "/items", "/items?unit=claims", "/gain", "/roster"]) await expectNoViolations(page, `${klass}${path}`);
+  await page.goto(`${klass}/roster`);
+  const student = (await page.locator("tbody th a").first().getAttribute("href"))!;
+  await expectNoViolations(page, student);
+  await expectNoViolations(page, "/account");
+  await signInAs(page, accounts.admin);
+  await expectNoViolations(page, "/admin/users");
+  await expectNoViolations(page, "/account");
+});

@@ -87,3 +87,26 @@ export async function answerQuiz(page: Page, quiz: QuizDefinition, correct = tru
     }
   }
 }
+
+/** Signs up a new student through the form with a join code; leaves the page signed in on /course. */
+export async function signUpStudent(page: Page, name: string, joinCode = JOIN_CODE): Promise<string> {
+  const email = uniqueEmail("student");
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Class join code").fill(joinCode);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/course$/);
+  return email;
+}
+
+/** Opens a unit, answers its graded quiz (right or wrong) and waits for the result. */
+export async function takeQuiz(page: Page, slug: string, correct: boolean) {
+  await page.goto(`/lessons/${slug}`);
+  const quiz = await gradedQuiz(slug);
+  await answerQuiz(page, quiz, correct);
+  await page.locator(`[data-quiz-id="${quiz.id}"]`).getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.locator(`[data-quiz-id="${quiz.id}"] .quiz__result h3`)).toHaveText(/Attempt \d+: \d+%/);
+  return quiz;
+}

@@ -61,3 +61,28 @@ export type SignUpState =
   | { ok: true; email: string }
   | { ok: false; errors: FieldErrors<"name" | "email" | "password" | "joinCode" | "form"> }
   | null;
+
+/** "abcd 1234", "ABCD1234" and "ABCD-1234" are the same code; codes are stored as "ABCD-1234". */
+export function normaliseJoinCode(code: string): string {
+  const compact = code.trim().toUpperCase().replace(/[\s-]/g, "");
+  return compact.length === 8 ? `${compact.slice(0, 4)}-${compact.slice(4)}` : code.trim().toUpperCase();
+}
+
+export const CLASS_NAME_MAX = 80;
+export const classNameSchema = z
+  .string({ error: "Name the class." })
+  .trim()
+  .min(1, "Name the class.")
+  .max(CLASS_NAME_MAX, `A class name can be at most ${CLASS_NAME_MAX} characters.`)
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "A class name cannot contain control characters.");
+
+export const joinCodeSchema = z
+  .string({ error: "Enter the join code your instructor gave you." })
+  .trim()
+  .min(1, "Enter the join code your instructor gave you.")
+  .max(20, "That join code is too long.")
+  .transform(normaliseJoinCode)
+  .refine((s) => JOIN_CODE_PATTERN.test(s), "A join code has eight letters or digits, like ABCD-1234.");
+
+/** The result of a small form handled by a server action. */
+export type FormState = { ok: true; message: string } | { ok: false; error: string } | null;

@@ -1,14 +1,13 @@
 import "server-only";
 // Creating accounts. A student signs up with a class join code and is enrolled at once.
 import type { z } from "zod";
-import type { SignUpState, signUpSchema } from "@/lib/validation";
+import { normaliseJoinCode, type SignUpState, type signUpSchema } from "@/lib/validation";
 import { Prisma } from "@/server/generated/prisma/client";
 import { db } from "./db";
 import { hashPassword } from "./password";
 
 export async function registerStudent(input: z.infer<typeof signUpSchema>): Promise<NonNullable<SignUpState>> {
-  const code = input.joinCode.length === 8 ? `${input.joinCode.slice(0, 4)}-${input.joinCode.slice(4)}` : input.joinCode;
-  const klass = await db.class.findUnique({ where: { joinCode: code }, select: { id: true } });
+  const klass = await db.class.findUnique({ where: { joinCode: normaliseJoinCode(input.joinCode) }, select: { id: true } });
   if (!klass) {
     return { ok: false, errors: { joinCode: "No class has that join code. Check it with your instructor." } };
   }

@@ -2,16 +2,16 @@ import "server-only";
 // Storing and reading quiz attempts. A submission follows one path: validate → find the quiz
 // → replay if this submission was already stored → check the attempt limit → grade → store
 // the attempt and all its answers in one write → report back what the policy allows.
-import { createHash } from "node:crypto";
 import type { QuestionResponse, QuizStatus, SubmitResult } from "@/lib/quiz";
 import { db } from "@/server/db";
 import { getLesson } from "@/server/content/course";
-import type { QuestionDefinition, QuizDefinition } from "@/server/content/quiz-types";
+import type { QuizDefinition } from "@/server/content/quiz-types";
 import { emptyResponse, gradeQuestion, questionResult, responseError } from "@/server/grading/grade";
 import { attemptsLeft, hasPassed, mayReveal } from "@/server/grading/policy";
 import { discernment } from "@/server/grading/discernment";
 import { Prisma } from "@/server/generated/prisma/client";
 import { payloadError, submissionSchema } from "./payload";
+import { questionVersion } from "./version";
 
 /** Why a submission was refused, for the HTTP status (the message is for the student). */
 export enum SubmitRefusal {
@@ -24,9 +24,7 @@ type Refused = { ok: false; error: string; refusal: SubmitRefusal };
 type Accepted = Extract<SubmitResult, { ok: true }>;
 const refuse = (error: string, refusal = SubmitRefusal.Invalid): Refused => ({ ok: false, error, refusal });
 
-export function questionVersion(q: QuestionDefinition): string {
-  return createHash("sha256").update(JSON.stringify(q)).digest("hex").slice(0, 32);
-}
+export { questionVersion };
 
 const knownVersions = new Set<string>();
 async function ensureVersions(quiz: QuizDefinition) {

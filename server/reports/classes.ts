@@ -1,7 +1,11 @@
 import "server-only";
 // Classes as an instructor sees them. Every function takes the asking user and returns only
-// what that user may see: an instructor their own classes, an admin all.
-import type { CurrentUser } from "@/server/auth";
+// what that user may see: an instructor their own classes, an admin all. The require* helpers
+// are the first lines of every instructor page; ownClassForRoute the first of every route.
+import { forbidden } from "next/navigation";
+import { canTeach } from "@/lib/roles";
+import { getCurrentUser, requireUser, type CurrentUser } from "@/server/auth";
+import { getCourse, summarise, type UnitSummary } from "@/server/content/course";
 import { db } from "@/server/db";
 
 function ownedBy(user: CurrentUser) {
@@ -27,23 +31,47 @@ export async function classForInstructor(user: CurrentUser, classId: string) {
       joinCode: true,
       enrollments: {
         orderBy: { user: { name: "asc" } },
-        select: { user: { select: { id: true, name: true, email: true } } },
+        select: { createdAt: true, user: { select: { id: true, name: true, email: true } } },
       },
     },
   });
 }
 
-/** The latest graded attempt of each student at each quiz: studentId → quizId → attempt. */
-export async function latestAttempts(userIds: string[]) {
-  const attempts = await db.quizAttempt.findMany({
-    where: { userId: { in: userIds }, kind: { not: "practice" } },
-    orderBy: { submittedAt: "asc" },
-    select: { userId: true, quizId: true, lessonSlug: true, percent: true, passed: true, attemptNumber: true, submittedAt: true },
-  });
-  const out = new Map<string, Map<string, (typeof attempts)[number]>>();
-  for (const a of attempts) {
-    if (!out.has(a.userId)) out.set(a.userId, new Map());
-    out.get(a.userId)!.set(a.lessonSlug, a);
-  }
-  return out;
+export type OwnClass = NonNullable<Awaited<ReturnType<typeof classForInstructor>>>;
+export type Student = OwnClass["enrollments"][number]["user"];
+
+/** For pages: an instructor or admin, else the 403 page. */
+export async function requireTeacher(returnTo: string): Promise<CurrentUser> {
+  const user = await requireUser(returnTo);
+  if (!canTeach(user.role)) forbidden();
+  return user;
+}
+
+/**
+ * For pages: the user's own class (any class for an admin). A class that is someone else's
+ * is refused exactly like one that does not exist (docs/decisions.md 7).
+ */
+export async function requireOwnClass(classId: string, returnTo: string): Promise<{ user: CurrentUser; klass: OwnClass }> {
+  const user = await requireTeacher(returnTo);
+  const klass = await classForInstructor(user, classId);
+  if (!klass) forbidden();
+  return { user, klass };
+}
+
+/** For route handlers: the class, or the HTTP status to refuse with. */
+export async function ownClassForRoute(classId: string): Promise<{ klass: OwnClass } | { status: 401 | 403 }> {
+  const user = await getCurrentUser();
+  if (!user) return { status: 401 };
+  const klass = canTeach(user.role) ? await classForInstructor(user, classId) : null;
+  return klass ? { klass } : { status: 403 };
+}
+
+/** A student of this class, or null: instructors see only the students of their classes. */
+export function studentOf(klass: OwnClass, studentId: string): Student | null {
+  return klass.enrollments.find((e) => e.user.id === studentId)?.user ?? null;
+}
+
+/** The published units that have a graded quiz, in course order: the columns of reports. */
+export async function reportUnits(): Promise<(UnitSummary & { quizId: string })[]> {
+  return (await getCourse()).map(summarise).filter((u): u is UnitSummary & { quizId: string } => !u.draft && u.quizId !== null);
 }

@@ -1,18 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
-import { canTeach } from "@/lib/roles";
-import { requireUser } from "@/server/auth";
-import { classesFor } from "@/server/reports/classes";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { CLASS_NAME_MAX } from "@/lib/validation";
+import { classesFor, requireTeacher } from "@/server/reports/classes";
+import { createClassAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your classes" };
 
 export default async function InstructorHome() {
-  const user = await requireUser("/instructor");
-  if (!canTeach(user.role)) forbidden();
+  const user = await requireTeacher("/instructor");
   const classes = await classesFor(user);
   return (
-    <div>
+    <div className="wide">
       <h1>Your classes</h1>
       {classes.length === 0 ? (
         <p>You have no classes yet.</p>
@@ -39,6 +38,13 @@ export default async function InstructorHome() {
           </tbody>
         </table>
       )}
+      <h2>Create a class</h2>
+      <ActionForm action={createClassAction} submitLabel="Create class" pendingLabel="Creating…" buttonClassName="button button--primary">
+        <div className="field">
+          <label htmlFor="class-name">Class name</label>
+          <input id="class-name" name="name" required maxLength={CLASS_NAME_MAX} autoComplete="off" />
+        </div>
+      </ActionForm>
     </div>
   );
 }

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { ClassNav } from "@/components/instructor/ClassNav";
+import { requireOwnClass } from "@/server/reports/classes";
+import { disableCodeAction, removeStudentAction, rotateCodeAction } from "../../../actions";
+
+export const metadata: Metadata = { title: "Roster and join code" };
+
+type Props = { params: Promise<{ classId: string }>; searchParams: Promise<{ removed?: string }> };
+
+export default async function RosterPage({ params, searchParams }: Props) {
+  const { classId } = await params;
+  const { removed } = await searchParams;
+  const { klass } = await requireOwnClass(classId, `/instructor/classes/${classId}/roster`);
+  const students = klass.enrollments;
+  return (
+    <div className="wide">
+      <ClassNav classId={klass.id} className={klass.name} current="/roster" />
+      <div role="status">{removed === "1" ? <p className="form-success">The student was removed from this class. Their work is kept.</p> : null}</div>
+      <h2>Join code</h2>
+      <p data-testid="join-code">
+        {klass.joinCode ? (
+          <>
+            Students join with the code <code>{klass.joinCode}</code>.
+          </>
+        ) : (
+          "Joining is switched off: nobody can join this class."
+        )}
+      </p>
+      <div className="button-row">
+        <ActionForm action={rotateCodeAction} submitLabel={klass.joinCode ? "Make a new code" : "Switch joining on with a new code"} className="inline-form">
+          <input type="hidden" name="classId" value={klass.id} />
+        </ActionForm>
+        {klass.joinCode ? (
+          <ActionForm action={disableCodeAction} submitLabel="Switch joining off" className="inline-form">
+            <input type="hidden" name="classId" value={klass.id} />
+          </ActionForm>
+        ) : null}
+      </div>
+      <h2>Students ({students.length})</h2>
+      {students.length === 0 ? (
+        <p>No students have joined yet.</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Students in {klass.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              <th scope="col">Email</th>
+              <th scope="col">Joined</th>
+              <th scope="col">Remove</th>
+            </tr>
+          </thead>
+          <tbody>
+            {students.map(({ user, createdAt }) => (
+              <tr key={user.id} data-student={user.email}>
+                <th scope="row">
+                  <Link href={`/instructor/classes/${klass.id}/students/${user.id}`}>{user.name}</Link>
+                </th>
+                <td>{user.email}</td>
+                <td>{createdAt.toISOString().slice(0, 10)}</td>
+                <td>
+                  {/* Two steps without script: open, then confirm. The student's work is kept. */}
+                  <details>
+                    <summary>Remove…</summary>
+                    <ActionForm action={removeStudentAction} submitLabel={`Remove ${user.name} from this class`} className="inline-form">
+                      <input type="hidden" name="classId" value={klass.id} />
+                      <input type="hidden" name="studentId" value={user.id} />
+                    </ActionForm>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

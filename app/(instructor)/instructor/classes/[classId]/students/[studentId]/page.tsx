@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { ClassNav } from "@/components/instructor/ClassNav";
+import { reportUnits, requireOwnClass, studentOf } from "@/server/reports/classes";
+import { studentRecord } from "@/server/reports/student";
+
+export const metadata: Metadata = { title: "Student" };
+
+const pct = (n: number | null) => (n === null ? "—" : `${Math.round(n * 100)}%`);
+const seconds = (ms: number | null) => (ms === null ? "—" : `${Math.round(ms / 100) / 10} s`);
+const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
+
+export default async function StudentPage({ params }: { params: Promise<{ classId: string; studentId: string }> }) {
+  const { classId, studentId } = await params;
+  const { klass } = await requireOwnClass(classId, `/instructor/classes/${classId}/students/${studentId}`);
+  // Only a student of this class: an instructor never sees other classes' students.
+  const student = studentOf(klass, studentId);
+  if (!student) forbidden();
+  const [attempts, units] = await Promise.all([studentRecord(student.id), reportUnits()]);
+  const titles = new Map(units.map((u) => [u.slug, u.title]));
+
+  return (
+    <div className="wide">
+      <ClassNav classId={klass.id} className={klass.name} current="student" />
+      <h2>
+        {student.name} <span className="muted">{student.email}</span>
+      </h2>
+      {attempts.length === 0 ? <p>No graded attempts yet.</p> : null}
+      {attempts.map((a) => (
+        <section key={a.id} className="attempt" aria-labelledby={`attempt-${a.id}`}>
+          <h3 id={`attempt-${a.id}`}>
+            {titles.get(a.lessonSlug) ?? a.lessonSlug}: attempt {a.attemptNumber} — {pct(a.percent)}
+            {a.passed ? " (passed)" : ""}
+          </h3>
+          <p className="muted">
+            Started {when(a.startedAt)} · submitted {when(a.submittedAt)}
+            {a.trustPercent !== null || a.doubtPercent !== null ? ` · trust items ${pct(a.trustPercent)}, doubt items ${pct(a.doubtPercent)}` : ""}
+          </p>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={`Answers in attempt ${a.attemptNumber} at ${titles.get(a.lessonSlug) ?? a.lessonSlug}`}>
+            <table className="table">
+              <caption className="visually-hidden">Every answer in this attempt</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
+                  <th scope="col">Answer</th>
+                  <th scope="col">Score</th>
+                  <th scope="col">Time taken</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.answers.map((x) => (
+                  <tr key={x.questionId}>
+                    <td>{x.prompt}</td>
+                    <td>{x.answer}</td>
+                    <td>{x.correct ? "Right" : x.score > 0 ? `Partly right (${pct(x.score)})` : "Wrong"}</td>
+                    <td>{seconds(x.timeMs)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// The tabs of a class's pages. Plain links: each page is its own URL and works without script.
+import Link from "next/link";
+
+const TABS = [
+  { path: "", label: "Progress" },
+  { path: "/items", label: "Item analysis" },
+  { path: "/gain", label: "Learning gain" },
+  { path: "/roster", label: "Roster and join code" },
+] as const;
+
+export type ClassTab = (typeof TABS)[number]["path"] | "student";
+
+export function ClassNav({ classId, className, current }: { classId: string; className: string; current: ClassTab }) {
+  return (
+    <>
+      <p>
+        <Link href="/instructor">← Your classes</Link>
+      </p>
+      <h1>{className}</h1>
+      <nav aria-label="Class pages">
+        <ul className="tabs">
+          {TABS.map((t) => (
+            <li key={t.path}>
+              <Link href={`/instructor/classes/${classId}${t.path}`} aria-current={current === t.path ? "page" : undefined}>
+                {t.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+// Times the instructor pages against the synthetic load (scripts/seed-load.ts): the class
+// progress page, the item-analysis page and both CSV exports, for the 30- and the 300-student
+// class. Starts the production build (`next build` first) on BENCH_PORT, signs in as each
+// class's instructor through next-auth's credentials endpoint, and requests each page N times
+// one after another. The time is from sending the request to the last byte of the body over
+// loopback, which is server time plus a negligible transfer.
+//
+//   DATABASE_URL=file:/tmp/load.db npx tsx scripts/bench-instructor.ts [N]
+import { spawn } from "node:child_process";
+import { cpus, loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
+import { createPrismaClient } from "../server/prisma-client";
+import { LOAD_CLASSES, LOAD_PASSWORD } from "./lib/load-classes";
+
+const port = Number(process.env.BENCH_PORT ?? 3301);
+const base = `http://localhost:${port}`;
+const runs = Number(process.argv[2] ?? 30);
+const WARMUP = 3;
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/me`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+function cookiesOf(res: Response, jar: Map<string, string>) {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(";");
+    const at = pair.indexOf("=");
+    jar.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+}
+const header = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+async function signIn(email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  cookiesOf(csrf, jar);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(jar) },
+    body: new URLSearchParams({ csrfToken, email, password: LOAD_PASSWORD, json: "true" }),
+  });
+  cookiesOf(res, jar);
+  const me = (await (await fetch(`${base}/api/me`, { headers: { cookie: header(jar) } })).json()) as { user: unknown };
+  if (!me.user) throw new Error(`could not sign in as ${email}`);
+  return header(jar);
+}
+
+/** Time to the response headers (the first byte) and to the last byte of the body. */
+async function time(url: string, cookie: string): Promise<{ first: number; ms: number; bytes: number }> {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: { cookie } });
+  const first = performance.now() - t0;
+  const body = await res.arrayBuffer();
+  const ms = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+  return { first, ms, bytes: body.byteLength };
+}
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+
+async function main() {
+  const db = createPrismaClient();
+  const targets = await Promise.all(
+    LOAD_CLASSES.slice(0, 2).map(async (c) => {
+      const klass = await db.class.findFirstOrThrow({ where: { name: c.name }, select: { id: true, _count: { select: { enrollments: true } } } });
+      const answers = await db.answer.count({ where: { attempt: { user: { enrollments: { some: { classId: klass.id } } } } } });
+      return { ...c, id: klass.id, students: klass._count.enrollments, answers };
+    }),
+  );
+  const totalAnswers = await db.answer.count();
+  await db.$disconnect();
+
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production-0123456789", NEXTAUTH_URL: base },
+    stdio: "ignore",
+  });
+  try {
+    await waitForServer();
+    console.log(`Load average before: ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${cpus().length} cores.`);
+    console.log(`Database: ${totalAnswers} answers in all. ${runs} requests per page after ${WARMUP} warm-up requests.\n`);
+    console.log("| class | page | median ms | p95 ms | first byte, median ms | size |");
+    console.log("|---|---|---:|---:|---:|---:|");
+    for (const t of targets) {
+      const cookie = await signIn(t.instructor);
+      const pages = [
+        ["class progress", `/instructor/classes/${t.id}`],
+        ["item analysis (pre-assessment, 14 questions)", `/instructor/classes/${t.id}/items`],
+        ["learning gain", `/instructor/classes/${t.id}/gain`],
+        ["CSV: progress", `/instructor/classes/${t.id}/export/progress`],
+        ["CSV: every answer", `/instructor/classes/${t.id}/export/responses`],
+      ];
+      for (const [label, path] of pages) {
+        for (let i = 0; i < WARMUP; i++) await time(base + path, cookie);
+        const samples: number[] = [];
+        const firsts: number[] = [];
+        let bytes = 0;
+        for (let i = 0; i < runs; i++) {
+          const r = await time(base + path, cookie);
+          samples.push(r.ms);
+          firsts.push(r.first);
+          bytes = r.bytes;
+        }
+        const size = bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`;
+        console.log(`| ${t.students} students (${t.answers} answers) | ${label} | ${quantile(samples, 0.5).toFixed(0)} | ${quantile(samples, 0.95).toFixed(0)} | ${quantile(firsts, 0.5).toFixed(0)} | ${size} |`);
+      }
+    }
+  } finally {
+    server.kill();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

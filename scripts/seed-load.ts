@@ -1,0 +1,198 @@
+// A synthetic load for the instructor pages' benchmark (docs/benchmarks.md): 40 classes and
+// 1,200 students — among them a 30-student and a 300-student class — every student attempting
+// every graded quiz, failed unit quizzes retaken by most, about 100,000 stored answers.
+//
+//   DATABASE_URL=file:/tmp/load.db npx tsx scripts/seed-load.ts
+//
+// Responses are made up but shaped like real ones: each student has an ability and each
+// question a difficulty, wrong answers favour one "attractive" wrong option, and every score
+// comes from the real grader. The random numbers are seeded, so every run builds the same data.
+// Load accounts end in @load.example.org (password "headline-demo"); running the script
+// again replaces them and leaves every other account alone.
+import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import { checkCourse } from "../server/content/lessons";
+import type { QuestionDefinition, QuizDefinition } from "../server/content/quiz-types";
+import { createPrismaClient } from "../server/prisma-client";
+import { discernment } from "../server/grading/discernment";
+import { emptyResponse, gradeQuestion } from "../server/grading/grade";
+import { hasPassed } from "../server/grading/policy";
+import { questionVersion } from "../server/quiz/version";
+import type { QuestionResponse } from "../lib/quiz";
+import { LOAD_CLASSES, LOAD_DOMAIN, LOAD_PASSWORD } from "./lib/load-classes";
+
+const RETAKE_CHANCE = 0.5;
+const DAY = 24 * 60 * 60 * 1000;
+
+// mulberry32: small, fast, seeded
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(20261122);
+const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+
+/** A made-up response: right with a probability set by ability and difficulty, else a typical slip. */
+function respond(q: QuestionDefinition, pRight: number): QuestionResponse {
+  if (random() < 0.03) return emptyResponse(q);
+  const right = random() < pRight;
+  switch (q.type) {
+    case "single":
+    case "truefalse": {
+      const wrong = q.options.filter((o) => !o.correct);
+      // the first wrong option is the attractive one: it takes most wrong answers
+      const choice = right ? q.options.find((o) => o.correct)! : random() < 0.6 ? wrong[0] : pick(wrong);
+      return { choice: choice.id };
+    }
+    case "multiple":
+    case "highlight": {
+      const list: { id: string; correct: boolean }[] = "phrases" in q ? q.phrases : q.options;
+      const correct = list.filter((o) => o.correct).map((o) => o.id);
+      if (right) return { choices: correct };
+      const wrong = list.filter((o) => !o.correct).map((o) => o.id);
+      const kept = correct.filter(() => random() < 0.6);
+      return { choices: wrong.length ? [...kept, pick(wrong)] : kept };
+    }
+    case "ordering": {
+      const order = q.items.map((i) => i.id);
+      if (!right) {
+        const i = Math.floor(random() * (order.length - 1));
+        [order[i], order[i + 1]] = [order[i + 1], order[i]];
+      }
+      return { order };
+    }
+    case "categorise": {
+      const placements = Object.fromEntries(q.items.map((i) => [i.id, i.category]));
+      if (!right) {
+        const item = pick(q.items);
+        placements[item.id] = pick(q.categories.filter((c) => c.id !== item.category)).id;
+      }
+      return { placements };
+    }
+  }
+}
+
+async function main() {
+  const db = createPrismaClient();
+  const started = Date.now();
+  const { lessons, problems } = await checkCourse();
+  if (problems.length) throw new Error("The course has problems; run npm run lessons:check.");
+  const quizzes = lessons
+    .filter((l) => !l.frontmatter?.draft)
+    .flatMap((l) => l.quizzes.filter((q) => !q.practice).map((quiz) => ({ lesson: l, quiz, kind: l.frontmatter?.kind === "assessment" ? (l.frontmatter.assessment ?? "unit") : "unit" })));
+  const difficulty = new Map(quizzes.flatMap(({ quiz }) => quiz.questions.map((q) => [q.id, normal() * 0.9] as const)));
+
+  await db.user.deleteMany({ where: { email: { endsWith: `@${LOAD_DOMAIN}` } } });
+  for (const { quiz } of quizzes) {
+    for (const q of quiz.questions) {
+      const id = questionVersion(q);
+      await db.questionVersion.upsert({ where: { id }, create: { id, questionId: q.id, quizId: quiz.id, definition: JSON.stringify(q) }, update: {} });
+    }
+  }
+
+  const passwordHash = await hash(LOAD_PASSWORD);
+  const instructors = [...new Set(LOAD_CLASSES.map((c) => c.instructor))];
+  const instructorIds = new Map(instructors.map((email) => [email, randomUUID()]));
+  await db.user.createMany({
+    data: instructors.map((email) => ({ id: instructorIds.get(email)!, email, name: `Load ${email.split("@")[0]}`, role: "instructor", passwordHash })),
+  });
+
+  let studentNo = 0;
+  let answerCount = 0;
+  let attemptCount = 0;
+  for (const [c, klass] of LOAD_CLASSES.entries()) {
+    const classId = randomUUID();
+    const students = Array.from({ length: klass.size }, () => {
+      studentNo++;
+      return { id: randomUUID(), email: `student-${String(studentNo).padStart(4, "0")}@${LOAD_DOMAIN}`, name: `Load Student ${studentNo}`, role: "student", passwordHash };
+    });
+    const attempts: object[] = [];
+    const answers: object[] = [];
+    const progress: object[] = [];
+    const base = Date.now() - 90 * DAY;
+    for (const s of students) {
+      const ability = normal();
+      quizzes.forEach(({ lesson, quiz, kind }, unitIndex) => {
+        // the course teaches: later units and the post-assessment find the student better
+        const learnt = kind === "pre" ? 0 : 0.4 + unitIndex * 0.08;
+        const tries = quiz.policy.maxAttempts || 3;
+        let passed = false;
+        for (let n = 1; n <= tries && !passed; n++) {
+          if (n > 1 && random() > RETAKE_CHANCE) break;
+          const startedAt = new Date(base + unitIndex * 10 * DAY + n * DAY + random() * DAY);
+          const graded = gradeAll(quiz, ability + learnt + (n - 1) * 0.5, difficulty);
+          const score = graded.reduce((sum, g) => sum + g.score, 0);
+          const percent = score / quiz.questions.length;
+          passed = hasPassed(percent, quiz.policy);
+          const d = kind === "pre" || kind === "post" ? discernment(graded.map((g) => ({ discern: g.q.discern, score: g.score }))) : null;
+          const attemptId = randomUUID();
+          let elapsed = 0;
+          attempts.push({
+            id: attemptId,
+            userId: s.id,
+            lessonSlug: lesson.slug,
+            quizId: quiz.id,
+            kind,
+            attemptNumber: n,
+            submissionKey: randomUUID(),
+            score,
+            maxScore: quiz.questions.length,
+            percent,
+            passed,
+            trustPercent: d?.trust ?? null,
+            doubtPercent: d?.doubt ?? null,
+            startedAt,
+            submittedAt: new Date(startedAt.getTime() + 8 * 60 * 1000),
+          });
+          for (const g of graded) {
+            elapsed += 5000 + Math.floor(random() * 60000);
+            answers.push({
+              id: randomUUID(),
+              attemptId,
+              questionId: g.q.id,
+              questionVersion: questionVersion(g.q),
+              response: JSON.stringify(g.response),
+              score: g.score,
+              maxScore: 1,
+              correct: g.score === 1,
+              timeMs: elapsed,
+            });
+          }
+        }
+        progress.push({ userId: s.id, lessonSlug: lesson.slug, status: "completed", startedAt: new Date(base + unitIndex * 10 * DAY), completedAt: new Date(base + unitIndex * 10 * DAY + 2 * DAY) });
+      });
+    }
+    await db.$transaction([
+      db.user.createMany({ data: students }),
+      db.class.create({ data: { id: classId, name: klass.name, joinCode: `LD${String(c).padStart(2, "0")}-2026`, instructorId: instructorIds.get(klass.instructor)! } }),
+      db.enrollment.createMany({ data: students.map((s) => ({ userId: s.id, classId })) }),
+      db.quizAttempt.createMany({ data: attempts as never }),
+      db.answer.createMany({ data: answers as never }),
+      db.lessonProgress.createMany({ data: progress as never }),
+    ]);
+    attemptCount += attempts.length;
+    answerCount += answers.length;
+    process.stdout.write(`\r${c + 1}/${LOAD_CLASSES.length} classes, ${studentNo} students, ${attemptCount} attempts, ${answerCount} answers`);
+  }
+  await db.$disconnect();
+  console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Instructors: ${instructors.join(", ")} (password ${LOAD_PASSWORD}).`);
+}
+
+function gradeAll(quiz: QuizDefinition, skill: number, difficulty: Map<string, number>) {
+  return quiz.questions.map((q) => {
+    const response = respond(q, 1 / (1 + Math.exp(-(skill - (difficulty.get(q.id) ?? 0)))));
+    return { q, response, score: gradeQuestion(q, response).score };
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
