@@ -1,7 +1,8 @@
 // Who may do what, for every page and route handler, as every kind of visitor. The table below
 // is the specification; the first test fails when a page or route exists that the table does
 // not list (or the other way round), so a new route cannot ship without its rules.
-// (The app has no server actions: every mutation is a route handler listed here.)
+// Server actions are covered the same way, by calling them directly, in
+// server/security/actions-access.test.ts.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
@@ -13,7 +14,7 @@ type Persona = (typeof PERSONAS)[number];
 /** ok = 2xx; signin = sent to sign in (pages) or 401 (API); forbidden = 403; notfound = 404; invalid = 400 (allowed, but the empty test body is refused). */
 type Outcome = "ok" | "signin" | "forbidden" | "notfound" | "invalid";
 
-type Ids = { demoClass: string; otherClass: string };
+type Ids = { demoClass: string; otherClass: string; student: string; otherStudent: string };
 type Row = {
   /** The file, relative to app/, without route groups. */
   route: string;
@@ -45,6 +46,36 @@ export const TABLE: Row[] = [
   { route: "instructor/classes/[classId]/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}`, expect: teachers("ok", "forbidden") },
   // The same page with the other instructor's class: a foreign id.
   { route: "instructor/classes/[classId]/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.otherClass}`, expect: { ...teachers("forbidden", "ok"), admin: "ok" } },
+  { route: "instructor/classes/[classId]/roster/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/roster`, expect: teachers("ok", "forbidden") },
+  { route: "instructor/classes/[classId]/items/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/items`, expect: teachers("ok", "forbidden") },
+  { route: "instructor/classes/[classId]/gain/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.otherClass}/gain`, expect: { ...teachers("forbidden", "ok"), admin: "ok" } },
+  {
+    route: "instructor/classes/[classId]/students/[studentId]/page.tsx",
+    method: "GET",
+    path: (ids) => `/instructor/classes/${ids.demoClass}/students/${ids.student}`,
+    expect: teachers("ok", "forbidden"),
+  },
+  // A foreign student id inside one's own class: refused, even for an admin (not in this class).
+  {
+    route: "instructor/classes/[classId]/students/[studentId]/page.tsx",
+    method: "GET",
+    path: (ids) => `/instructor/classes/${ids.demoClass}/students/${ids.otherStudent}`,
+    expect: teachers("forbidden", "forbidden"),
+  },
+  {
+    route: "instructor/classes/[classId]/export/[report]/route.ts",
+    method: "GET",
+    path: (ids) => `/instructor/classes/${ids.demoClass}/export/progress`,
+    expect: teachers("ok", "forbidden"),
+  },
+  {
+    route: "instructor/classes/[classId]/export/[report]/route.ts",
+    method: "GET",
+    path: (ids) => `/instructor/classes/${ids.otherClass}/export/responses`,
+    expect: { ...teachers("forbidden", "ok"), admin: "ok" },
+  },
+  { route: "account/page.tsx", method: "GET", path: () => "/account", expect: signedIn("ok") },
+  { route: "admin/users/page.tsx", method: "GET", path: () => "/admin/users", expect: { ...signedIn("forbidden"), admin: "ok" } },
   { route: "api/me/route.ts", method: "GET", path: () => "/api/me", expect: everyone("ok") },
   { route: "api/quiz-status/route.ts", method: "GET", path: () => "/api/quiz-status?lesson=lone-wolf&quiz=lone-wolf-quiz", expect: signedIn("ok") },
   { route: "api/attempts/route.ts", method: "POST", path: () => "/api/attempts", body: {}, expect: signedIn("invalid") },
@@ -100,11 +131,13 @@ async function outcomeOf(request: APIRequestContext, row: Row, ids: Ids): Promis
 for (const persona of PERSONAS) {
   test(`as ${persona}: every page and route allows or refuses as the table says`, async ({ playwright, baseURL }) => {
     const db = testDb();
-    const [demo, other] = await Promise.all([
+    const [demo, other, student, otherStudent] = await Promise.all([
       db.class.findFirstOrThrow({ where: { joinCode: "DEMO-2026" }, select: { id: true } }),
       db.class.findFirstOrThrow({ where: { joinCode: "OTHR-2026" }, select: { id: true } }),
+      db.user.findUniqueOrThrow({ where: { email: accounts.student }, select: { id: true } }),
+      db.user.findUniqueOrThrow({ where: { email: accounts.otherStudent }, select: { id: true } }),
     ]);
-    const ids: Ids = { demoClass: demo.id, otherClass: other.id };
+    const ids: Ids = { demoClass: demo.id, otherClass: other.id, student: student.id, otherStudent: otherStudent.id };
     const request = await playwright.request.newContext({ baseURL });
     if (persona !== "anonymous") {
       const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
@@ -114,7 +147,8 @@ for (const persona of PERSONAS) {
     const actual: Record<string, Outcome | number> = {};
     const expected: Record<string, Outcome> = {};
     for (const row of TABLE) {
-      const key = `${row.method} ${row.path(ids).replace(ids.demoClass, ":demoClass").replace(ids.otherClass, ":otherClass")}`;
+      let key = `${row.method} ${row.path(ids)}`;
+      for (const [name, id] of Object.entries(ids)) key = key.replace(id, `:${name}`);
       actual[key] = await outcomeOf(request, row, ids);
       expected[key] = row.expect[persona];
     }

@@ -1,0 +1,167 @@
+// Every server action, called as every kind of visitor, against a throwaway database: the
+// action allows or refuses exactly as the table says, and a refused call changes nothing.
+// The first test fails when an action exists in app/ that the table does not list.
+// (Pages and route handlers: e2e/access-control.spec.ts.)
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/server/auth";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "bth-actions-"));
+process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
+execFileSync(path.join(process.cwd(), "node_modules/.bin/prisma"), ["migrate", "deploy"], { env: process.env, stdio: "pipe" });
+
+let asker: CurrentUser | null = null;
+vi.mock("@/server/auth", () => ({ getCurrentUser: async () => asker, requireUser: async () => asker }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+class Redirect extends Error {}
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw new Redirect(url);
+  },
+  forbidden: () => {
+    throw new Error("forbidden");
+  },
+}));
+
+const { db } = await import("@/server/db");
+const instructorActions = await import("@/app/(instructor)/instructor/actions");
+const accountActions = await import("@/app/(student)/account/actions");
+const adminActions = await import("@/app/(admin)/admin/users/actions");
+
+const PERSONAS = ["anonymous", "student", "otherStudent", "instructor", "otherInstructor", "author", "admin"] as const;
+type Persona = (typeof PERSONAS)[number];
+const users = {} as Record<Exclude<Persona, "anonymous">, CurrentUser>;
+let ownClass = "";
+let foreignClass = "";
+
+type Outcome = "allowed" | "refused";
+type Row = {
+  action: string;
+  run: () => Promise<unknown>;
+  /** Whether the call changed what it would change when allowed. */
+  changed: () => Promise<boolean>;
+  reset: () => Promise<void>;
+  expect: Record<Persona, Outcome>;
+};
+
+const only = (...allowed: Persona[]) => Object.fromEntries(PERSONAS.map((p) => [p, allowed.includes(p) ? "allowed" : "refused"])) as Record<Persona, Outcome>;
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(fields)) data.set(k, v);
+  return data;
+};
+const codeOf = async (id: string) => (await db.class.findUniqueOrThrow({ where: { id }, select: { joinCode: true } })).joinCode;
+let savedCode: string | null = null;
+
+const TABLE: Row[] = [
+  {
+    action: "instructor/actions#createClassAction",
+    run: () => instructorActions.createClassAction(null, form({ name: "Made by the access test" })),
+    changed: async () => (await db.class.count({ where: { name: "Made by the access test" } })) > 0,
+    reset: async () => void (await db.class.deleteMany({ where: { name: "Made by the access test" } })),
+    expect: only("instructor", "otherInstructor", "admin"),
+  },
+  {
+    action: "instructor/actions#rotateCodeAction",
+    run: () => instructorActions.rotateCodeAction(null, form({ classId: ownClass })),
+    changed: async () => (await codeOf(ownClass)) !== savedCode,
+    reset: async () => void (savedCode = await codeOf(ownClass)),
+    expect: only("instructor", "admin"),
+  },
+  {
+    action: "instructor/actions#disableCodeAction",
+    run: () => instructorActions.disableCodeAction(null, form({ classId: ownClass })),
+    changed: async () => (await codeOf(ownClass)) === null,
+    reset: async () => void (await db.class.update({ where: { id: ownClass }, data: { joinCode: "OWNC-0001" } })),
+    expect: only("instructor", "admin"),
+  },
+  {
+    action: "instructor/actions#removeStudentAction",
+    run: () => instructorActions.removeStudentAction(null, form({ classId: ownClass, studentId: users.student.id })),
+    changed: async () => (await db.enrollment.count({ where: { classId: ownClass, userId: users.student.id } })) === 0,
+    reset: async () => {
+      await db.enrollment.upsert({
+        where: { userId_classId: { userId: users.student.id, classId: ownClass } },
+        create: { userId: users.student.id, classId: ownClass },
+        update: {},
+      });
+    },
+    expect: only("instructor", "admin"),
+  },
+  {
+    action: "account/actions#joinClassAction",
+    run: () => accountActions.joinClassAction(null, form({ joinCode: "FRGN-0001" })),
+    changed: async () => (asker ? (await db.enrollment.count({ where: { classId: foreignClass, userId: asker.id } })) > 0 : false),
+    reset: async () => void (await db.enrollment.deleteMany({ where: { classId: foreignClass, userId: { not: users.otherStudent.id } } })),
+    // Any signed-in user may join a class with its code (otherStudent is already in it: still fine).
+    expect: only("student", "otherStudent", "instructor", "otherInstructor", "author", "admin"),
+  },
+  {
+    action: "admin/users/actions#setRoleAction",
+    run: () => adminActions.setRoleAction(null, form({ userId: users.student.id, role: "author" })),
+    changed: async () => (await db.user.findUniqueOrThrow({ where: { id: users.student.id } })).role === "author",
+    reset: async () => void (await db.user.update({ where: { id: users.student.id }, data: { role: "student" } })),
+    expect: only("admin"),
+  },
+];
+
+/** Exported functions of every "use server" file under app/, as "dir/file#name" without route groups. */
+function discoverActions(base = path.join(process.cwd(), "app"), prefix = ""): string[] {
+  return readdirSync(base).flatMap((name) => {
+    const full = path.join(base, name);
+    if (statSync(full).isDirectory()) return discoverActions(full, prefix + (/^\(.*\)$/.test(name) ? "" : `${name}/`));
+    if (!/\.tsx?$/.test(name)) return [];
+    const text = readFileSync(full, "utf8");
+    if (!/^\s*["']use server["']/.test(text)) return [];
+    return [...text.matchAll(/export async function (\w+)/g)].map((m) => `${prefix}${name.replace(/\.tsx?$/, "")}#${m[1]}`);
+  });
+}
+
+beforeAll(async () => {
+  for (const p of PERSONAS) {
+    if (p === "anonymous") continue;
+    const role = p.toLowerCase().includes("student") ? "student" : p === "otherInstructor" ? "instructor" : p;
+    const u = await db.user.create({ data: { email: `${p}@access.test`, name: p, passwordHash: "x", role }, select: { id: true, name: true, email: true, role: true } });
+    users[p] = u as CurrentUser;
+  }
+  ownClass = (await db.class.create({ data: { name: "Own", joinCode: "OWNC-0001", instructorId: users.instructor.id } })).id;
+  foreignClass = (await db.class.create({ data: { name: "Foreign", joinCode: "FRGN-0001", instructorId: users.otherInstructor.id } })).id;
+  await db.enrollment.create({ data: { userId: users.student.id, classId: ownClass } });
+  await db.enrollment.create({ data: { userId: users.otherStudent.id, classId: foreignClass } });
+});
+afterAll(async () => {
+  await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("server actions: access control", () => {
+  it("the table lists every server action", () => {
+    expect(TABLE.map((r) => r.action).sort()).toEqual(discoverActions().sort());
+  });
+
+  for (const row of TABLE) {
+    it(`${row.action} allows or refuses each visitor as the table says`, async () => {
+      const actual: Record<string, Outcome> = {};
+      for (const persona of PERSONAS) {
+        asker = persona === "anonymous" ? null : users[persona];
+        await row.reset();
+        let result: unknown;
+        try {
+          result = await row.run();
+        } catch (error) {
+          if (!(error instanceof Redirect)) throw error;
+          result = { ok: true };
+        }
+        const ok = (result as { ok?: boolean }).ok === true;
+        const changed = await row.changed();
+        // "allowed" means it said so AND did it; "refused" means it said no AND changed nothing.
+        actual[persona] = ok && changed ? "allowed" : !ok && !changed ? "refused" : (`inconsistent (ok=${ok}, changed=${changed})` as Outcome);
+      }
+      await row.reset();
+      expect(actual).toEqual(row.expect);
+    });
+  }
+});
