@@ -124,6 +124,23 @@ test("page routes with hostile path segments answer 4xx, never 500", async ({ pa
       expect(res.status(), `${prefix}${value.slice(0, 30)}`).toBeLessThan(500);
     }
   }
+  // Query parameters of the instructor and admin pages: ignored or clamped, never a 500.
+  await signInAs(page, accounts.admin);
+  const demo = await testDb().class.findFirstOrThrow({ where: { joinCode: "DEMO-2026" }, select: { id: true } });
+  for (const value of HOSTILE_STRINGS) {
+    const v = encode(value.slice(0, 2000));
+    for (const url of [
+      `/instructor/classes/${demo.id}?sort=${v}&dir=${v}&unit=${v}&status=${v}&q=${v}&page=${v}`,
+      `/instructor/classes/${demo.id}/items?unit=${v}`,
+      `/instructor/classes/${demo.id}/export/${v}`,
+      `/admin/users?q=${v}&page=${v}`,
+    ]) {
+      const res = await page.request.get(url);
+      tried++;
+      expect(res.status(), `${url.slice(0, 80)}`).toBeLessThan(500);
+    }
+  }
+  await signInAs(page, accounts.author);
   await expectRefused(await page.request.post("/api/account/delete", { data: { password: ["x"], confirm: "DELETE" } }), "delete password=[x]");
   await expectRefused(await page.request.post("/api/account/delete", { data: "{" , headers: { "Content-Type": "application/json" } }), "delete body {");
 });

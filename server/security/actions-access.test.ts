@@ -137,6 +137,49 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const HOSTILE: string[] = [
+  "",
+  "<script>alert(1)</script>",
+  "'; DROP TABLE Class; --",
+  "\u0000",
+  "\ud800",
+  "\u202e\u200b😀",
+  "=1+1",
+  "x".repeat(10_000),
+  "../../etc/passwd",
+];
+
+describe("server actions: hostile input", () => {
+  // Each action, as a visitor it allows, with every field set to each hostile value: it must
+  // answer (never throw), and a refusal must change nothing.
+  const cases: { action: string; as: Exclude<Persona, "anonymous">; fields: Record<string, string>; call: (f: FormData) => Promise<unknown> }[] = [
+    { action: "createClassAction", as: "instructor", fields: { name: "ok" }, call: (f) => instructorActions.createClassAction(null, f) },
+    { action: "rotateCodeAction", as: "instructor", fields: { classId: "" }, call: (f) => instructorActions.rotateCodeAction(null, f) },
+    { action: "disableCodeAction", as: "instructor", fields: { classId: "" }, call: (f) => instructorActions.disableCodeAction(null, f) },
+    { action: "removeStudentAction", as: "instructor", fields: { classId: "", studentId: "" }, call: (f) => instructorActions.removeStudentAction(null, f) },
+    { action: "joinClassAction", as: "student", fields: { joinCode: "" }, call: (f) => accountActions.joinClassAction(null, f) },
+    { action: "setRoleAction", as: "admin", fields: { userId: "", role: "" }, call: (f) => adminActions.setRoleAction(null, f) },
+  ];
+  for (const c of cases) {
+    it(`${c.action} answers every hostile value with a message`, async () => {
+      asker = users[c.as];
+      for (const field of Object.keys(c.fields)) {
+        for (const value of HOSTILE) {
+          const before = await Promise.all([db.class.count(), db.enrollment.count(), db.user.count({ where: { role: "student" } })]);
+          const result = (await c.call(form({ ...c.fields, [field]: value }))) as { ok: boolean; error?: string };
+          expect(typeof result.ok, `${c.action} ${field}=${value.slice(0, 20)}`).toBe("boolean");
+          if (!result.ok) {
+            expect(result.error).toBeTruthy();
+            expect(await Promise.all([db.class.count(), db.enrollment.count(), db.user.count({ where: { role: "student" } })])).toEqual(before);
+          }
+        }
+      }
+      // Valid names (markup and formulas are valid text) created classes: clear them.
+      await db.class.deleteMany({ where: { instructorId: users.instructor.id, id: { not: ownClass } } });
+    });
+  }
+});
+
 describe("server actions: access control", () => {
   it("the table lists every server action", () => {
     expect(TABLE.map((r) => r.action).sort()).toEqual(discoverActions().sort());

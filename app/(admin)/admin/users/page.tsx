@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { z } from "zod";
+import { text } from "@/lib/validation";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ROLES } from "@/lib/roles";
 import { requireUser } from "@/server/auth";
@@ -11,7 +12,7 @@ import { setRoleAction } from "./actions";
 export const metadata: Metadata = { title: "Users" };
 
 const querySchema = z.object({
-  q: z.string().trim().max(80).catch("").default(""),
+  q: text("").trim().max(80).catch("").default(""),
   page: z.coerce.number().int().min(0).max(10_000).catch(0).default(0),
 });
 
