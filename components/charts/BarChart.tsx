@@ -10,6 +10,8 @@ type Props = {
   /** One sentence saying what the chart shows and what stands out. */
   description: string;
   categories: string[];
+  /** Short names for the axis when the categories are long (the table keeps the full ones). */
+  axisLabels?: string[];
   series: Series[];
   stacked?: boolean;
   /** The top of the scale; the largest bar by default. */
@@ -25,7 +27,7 @@ const LEFT = 44;
 const BOTTOM = 40;
 const TOP = 10;
 
-export function BarChart({ title, description, categories, series, stacked = false, max, format = String, categoryLabel }: Props) {
+export function BarChart({ title, description, categories, axisLabels = categories, series, stacked = false, max, format = String, categoryLabel }: Props) {
   const id = useId();
   const totals = categories.map((_, i) => (stacked ? series.reduce((s, x) => s + (x.values[i] ?? 0), 0) : Math.max(0, ...series.map((x) => x.values[i] ?? 0))));
   const top = max ?? Math.max(1, ...totals);
@@ -65,7 +67,7 @@ export function BarChart({ title, description, categories, series, stacked = fal
                 return <rect key={s.name} x={x} width={Math.max(1, barW - 2)} y={y(from + v)} height={Math.max(0, y(from) - y(from + v))} fill={s.colour} />;
               })}
               <text x={LEFT + i * band + band / 2} y={HEIGHT - BOTTOM + 16} textAnchor="middle" className="chart__label">
-                {c}
+                {axisLabels[i] ?? c}
               </text>
             </g>
           );
