@@ -22,6 +22,8 @@ export default defineConfig({
   adapter: async () => {
     if (!postgres) return new PrismaBetterSQLite3({ url: sqliteFilePath(url, process.cwd()) });
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    return new PrismaPg({ connectionString: url });
+    // The CLI leaves the pool open; without allowExitOnIdle each command waits out pg's 10 s
+    // idle timeout before it exits.
+    return new PrismaPg({ connectionString: url, allowExitOnIdle: true });
   },
 });
