@@ -5,9 +5,9 @@
 //   PG_BIN     PostgreSQL binaries (default /usr/lib/postgresql/15/bin)
 //   PG_PORT    port for the cluster (default: a free one)
 //   TEST_PORT, CHROMIUM_PATH, E2E=0 as for npm test
-import { buildIfStale, checkNode, ensureDependencies, fail, prepareDatabase, runBin, say } from "./lib/bootstrap.mjs";
+import { checkNode, ensureDependencies, fail, prepareDatabase, say } from "./lib/bootstrap.mjs";
 import { pgBin, postgresInstalled, startCluster } from "./lib/postgres-cluster.mjs";
-import { checkChromium, e2eEnabled, testEnv } from "./lib/test-env.mjs";
+import { checkChromium, testEnv, unitAndBrowserTests } from "./lib/test-env.mjs";
 
 checkNode();
 if (!postgresInstalled()) {
@@ -21,12 +21,6 @@ const cluster = await startCluster();
 const env = testEnv(cluster.createDatabase("bth_test"), chromium);
 
 prepareDatabase(env, ["--test-fixtures"]);
-say("Unit tests (PostgreSQL)");
-runBin("vitest", ["run"], env);
-if (e2eEnabled()) {
-  buildIfStale(env);
-  say("Browser tests (Playwright, Chromium, PostgreSQL)");
-  runBin("playwright", ["test"], env);
-}
+unitAndBrowserTests(env, "PostgreSQL");
 cluster.stop();
 say("PostgreSQL leg passed");

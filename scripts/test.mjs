@@ -10,9 +10,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIfStale, checkNode, ensureDependencies, fail, prepareDatabase, root, run, runBin, say } from "./lib/bootstrap.mjs";
+import { checkNode, ensureDependencies, fail, prepareDatabase, root, run, runBin, say } from "./lib/bootstrap.mjs";
 import { pgBin, postgresInstalled } from "./lib/postgres-cluster.mjs";
-import { checkChromium, e2eEnabled, testEnv } from "./lib/test-env.mjs";
+import { checkChromium, testEnv, unitAndBrowserTests } from "./lib/test-env.mjs";
 
 checkNode();
 const chromium = checkChromium();
@@ -29,13 +29,7 @@ say("Typecheck");
 runBin("tsc", ["--noEmit"], env);
 say("Lesson check");
 runBin("tsx", ["scripts/lessons-check.ts"], env);
-say("Unit tests (SQLite)");
-runBin("vitest", ["run"], env);
-if (e2eEnabled()) {
-  buildIfStale(env);
-  say("Browser tests (Playwright, Chromium, SQLite)");
-  runBin("playwright", ["test"], env);
-}
+unitAndBrowserTests(env, "SQLite");
 
 if (process.env.POSTGRES === "0") {
   say("PostgreSQL leg skipped (POSTGRES=0)");

@@ -14,7 +14,7 @@ import { DEFAULT_DATABASE_URL, databaseProvider, sqliteFilePath } from "../lib/d
 
 /** Connections per app instance to PostgreSQL (DATABASE_POOL_SIZE; see docs/deploy.md). */
 export function poolSize(value = process.env.DATABASE_POOL_SIZE): number {
-  const n = Number(value ?? 10);
+  const n = value ? Number(value) : 10;
   if (!Number.isInteger(n) || n < 1) throw new Error(`DATABASE_POOL_SIZE must be a whole number ≥ 1, got "${value}"`);
   return n;
 }

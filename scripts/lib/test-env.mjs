@@ -1,7 +1,7 @@
 // What both legs of `npm test` share: the Chromium check and the environment the unit and
 // browser tests run with, for a given database.
 import { existsSync } from "node:fs";
-import { fail } from "./bootstrap.mjs";
+import { buildIfStale, fail, runBin, say } from "./bootstrap.mjs";
 
 export const e2eEnabled = () => process.env.E2E !== "0";
 
@@ -28,4 +28,14 @@ export function testEnv(databaseUrl, chromium) {
     TEST_PORT: port,
     CHROMIUM_PATH: chromium,
   };
+}
+
+/** The database-dependent part of the suite: unit tests, then (unless E2E=0) browser tests. */
+export function unitAndBrowserTests(env, database) {
+  say(`Unit tests (${database})`);
+  runBin("vitest", ["run"], env);
+  if (!e2eEnabled()) return;
+  buildIfStale(env);
+  say(`Browser tests (Playwright, Chromium, ${database})`);
+  runBin("playwright", ["test"], env);
 }

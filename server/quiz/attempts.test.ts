@@ -73,6 +73,14 @@ describe("submitting a quiz", () => {
     expect(await count({ quizId })).toBe(1);
   });
 
+  it("answers racing copies of a one-attempt quiz's submission with the stored result, not 'no attempts left'", async () => {
+    const { quizId, answers } = await correctAnswers("pre-assessment");
+    const submissionKey = key();
+    const results = await Promise.all(Array.from({ length: 10 }, () => submitAttempt(userId, { lessonSlug: "pre-assessment", quizId, submissionKey, answers })));
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(await count({ quizId })).toBe(1);
+  });
+
   it("holds the attempt limit when several tabs submit at once", async () => {
     const q = await quiz("sources");
     expect(q.policy.maxAttempts).toBe(3);

@@ -121,6 +121,12 @@ async function replay(attemptId: string, quiz: QuizDefinition, userId: string): 
   };
 }
 
+/** The stored result of this submission, if a copy of it was stored meanwhile. */
+async function replayStored(userId: string, submissionKey: string, quiz: QuizDefinition): Promise<Accepted | null> {
+  const stored = await db.quizAttempt.findUnique({ where: { userId_submissionKey: { userId, submissionKey } }, select: { id: true } });
+  return stored ? replay(stored.id, quiz, userId) : null;
+}
+
 export async function submitAttempt(userId: string, input: unknown): Promise<Accepted | Refused> {
   const parsed = submissionSchema.safeParse(input);
   if (!parsed.success) return refuse(payloadError(parsed.error));
@@ -160,6 +166,10 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
   for (let tries = 0; tries < 5; tries++) {
     const used = await db.quizAttempt.count({ where: { userId, quizId: quiz.id } });
     if (quiz.policy.maxAttempts !== 0 && used >= quiz.policy.maxAttempts) {
+      // A copy of this same submission (double click, retry on another instance) may have
+      // taken the last attempt since we looked: then it is this submission's result.
+      const stored = await replayStored(userId, s.submissionKey, quiz);
+      if (stored) return stored;
       return refuse(`You have used all ${quiz.policy.maxAttempts} attempts at this quiz. Your earlier attempts are saved.`, SubmitRefusal.NoAttemptsLeft);
     }
     try {
@@ -214,8 +224,8 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
       };
     } catch (error) {
       if (isUniqueViolation(error, "submissionKey")) {
-        const stored = await db.quizAttempt.findUnique({ where: { userId_submissionKey: { userId, submissionKey: s.submissionKey } }, select: { id: true } });
-        if (stored) return replay(stored.id, quiz, userId);
+        const stored = await replayStored(userId, s.submissionKey, quiz);
+        if (stored) return stored;
       }
       if (isUniqueViolation(error, "attemptNumber")) continue; // another tab got this number first
       throw error;
