@@ -1,6 +1,6 @@
 // `npm run bench:postgres`: quiz submissions under load, two `next start` instances sharing one
-// PostgreSQL 15 (a throwaway cluster with default durability) against one instance on SQLite,
-// in the same run. Every student signs in once (next-auth credentials, JWT cookie valid on
+// PostgreSQL 15 (a throwaway cluster with default durability) against one instance on SQLite
+// (and one instance on PostgreSQL), in the same run. Every student signs in once (next-auth credentials, JWT cookie valid on
 // both instances), then concurrent virtual students submit every quiz of the course, spread
 // round-robin over the instances. Some submissions are sent twice with the same
 // submissionKey — a retry to the other instance, or a double click reaching both at once — so
@@ -33,22 +33,33 @@ function percentile(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 }
 
-/** Every student submits every quiz once (graded ones with correct answers); every tenth
- * submission is retried on the other instance, every tenth other one double-clicked. */
-async function jobs(run: string): Promise<Job[]> {
+/** Every quiz of the course, with its correct answers, as the body of a submission. */
+async function quizBodies(): Promise<((key: string) => string)[]> {
   const { lessons } = await checkCourse();
-  const quizzes = lessons.filter((l) => !l.frontmatter?.draft).flatMap((l) => l.quizzes.map((q) => ({ slug: l.slug, q })));
+  return lessons
+    .filter((l) => !l.frontmatter?.draft)
+    .flatMap((l) =>
+      l.quizzes.map((q) => {
+        const answers = Object.fromEntries(q.questions.map((x) => [x.id, answerKey(x)]));
+        return (submissionKey: string) => JSON.stringify({ lessonSlug: l.slug, quizId: q.id, submissionKey, answers });
+      }),
+    );
+}
+
+/** Every student submits every quiz once; every tenth submission is retried on the other
+ * instance, every tenth other one double-clicked (sent to both at once). */
+async function jobs(run: string): Promise<Job[]> {
+  const bodies = await quizBodies();
   const out: Job[] = [];
-  for (let user = 0; user < USERS; user++) {
-    quizzes.forEach(({ slug, q }, i) => {
+  // Students interleaved, so that concurrent requests come from different students.
+  bodies.forEach((body, i) => {
+    for (let user = 0; user < USERS; user++) {
       const key = `bench-${run}-${user}-${i}`;
-      const answers = Object.fromEntries(q.questions.map((x) => [x.id, answerKey(x)]));
       const n = out.length;
-      out.push({ user, key, body: JSON.stringify({ lessonSlug: slug, quizId: q.id, submissionKey: key, answers }), repeat: n % 10 === 3 ? "retry" : n % 10 === 7 ? "double" : "none" });
-    });
-  }
-  // Interleave students so that concurrent requests come from different students.
-  return out.sort((a, b) => a.key.split("-").at(-1)!.localeCompare(b.key.split("-").at(-1)!, "en", { numeric: true }) || a.user - b.user);
+      out.push({ user, key, body: body(key), repeat: n % 10 === 3 ? "retry" : n % 10 === 7 ? "double" : "none" });
+    }
+  });
+  return out;
 }
 
 function startInstance(port: number, databaseUrl: string): ChildProcess {
@@ -104,8 +115,16 @@ async function runSetup(name: string, databaseUrl: string, ports: number[], run:
     cookies.push(...(await Promise.all(batch)));
   }
   const all = await jobs(run);
-  // Warm both instances (route compilation caches, connection pools) outside the measurement.
-  for (const base of bases) await fetch(`${base}/api/me`, { headers: { cookie: cookies[0] } });
+  // Warm every instance outside the measurement: each compiles a lesson on its first use and
+  // opens its connections then. A separate student submits every quiz once on each.
+  const warmEmail = `warm-${run}@example.org`;
+  await db.user.create({ data: { email: warmEmail, name: "Warm-up", passwordHash } });
+  for (const [b, base] of bases.entries()) {
+    const cookie = await signIn(base, warmEmail);
+    for (const [i, body] of (await quizBodies()).entries()) {
+      await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: body(`warm-${run}-${b}-${i}`) });
+    }
+  }
 
   say(`${name}: ${all.length} submissions (+ repeats) by ${USERS} students, ${CONCURRENCY} at a time, over ${ports.length} instance(s)`);
   const outcomes: Outcome[] = [];
@@ -167,6 +186,8 @@ async function runSetup(name: string, databaseUrl: string, ports: number[], run:
     doubled,
     inconsistentReplies,
     complete: next >= all.length,
+    /** The machine's 1-minute load average at the end: other work on it skews the figures. */
+    load1m: Number(os.loadavg()[0].toFixed(1)),
   };
 }
 
@@ -186,7 +207,9 @@ prepareDatabase({ ...quiet, DATABASE_URL: postgresUrl }, ["--none"]);
 
 const results = [];
 results.push(await runSetup("SQLite, one instance", sqliteUrl, [BASE_PORT], run));
-results.push(await runSetup("PostgreSQL, two instances", postgresUrl, [BASE_PORT + 1, BASE_PORT + 2], run));
+// One instance on PostgreSQL too, to tell the database's share from the instances' share.
+results.push(await runSetup("PostgreSQL, one instance", postgresUrl, [BASE_PORT + 1], `${run}p1`));
+results.push(await runSetup("PostgreSQL, two instances", postgresUrl, [BASE_PORT + 1, BASE_PORT + 2], `${run}p2`));
 cluster.stop();
 
 console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.versions.node}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
