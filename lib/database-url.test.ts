@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { databaseProvider, sqliteFilePath } from "./database-url";
-import { poolSize } from "@/server/prisma-client";
 
 describe("DATABASE_URL picks the database", () => {
   it.each([
@@ -21,16 +20,5 @@ describe("DATABASE_URL picks the database", () => {
   it("resolves a SQLite file against the working folder and refuses a server URL", () => {
     expect(sqliteFilePath("file:./data/x.db?mode=rwc", "/srv/app")).toBe("/srv/app/data/x.db");
     expect(() => sqliteFilePath("postgresql://h/db", "/srv/app")).toThrow(/file: URL for SQLite/);
-  });
-});
-
-describe("DATABASE_POOL_SIZE", () => {
-  it("defaults to 10 and takes a whole number", () => {
-    expect(poolSize(undefined)).toBe(10);
-    expect(poolSize("")).toBe(10);
-    expect(poolSize("4")).toBe(4);
-  });
-  it.each(["0", "-1", "2.5", "many"])("refuses %s", (value) => {
-    expect(() => poolSize(value)).toThrow(/DATABASE_POOL_SIZE/);
   });
 });

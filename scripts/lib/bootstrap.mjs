@@ -100,8 +100,7 @@ export function generateClients(env = process.env) {
 /**
  * Generates the clients, applies the migrations of the provider DATABASE_URL names (SQLite:
  * creating the file's folder first), and seeds. Several instances on one PostgreSQL database
- * may run this at once: Prisma's migration lock makes the others wait, and the seed only adds
- * what is missing.
+ * migrate once per release instead of each running this (docs/deploy.md).
  */
 export function prepareDatabase(env, seedArgs = []) {
   const url = env.DATABASE_URL;
