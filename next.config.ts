@@ -21,7 +21,7 @@ const contentSecurityPolicy = [
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: { authInterrupts: true },
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   // Lessons are read from disk at run time (for grading); make sure a traced build keeps them.
   outputFileTracingIncludes: { "/*": ["./lessons/**/*"] },
   async headers() {

@@ -13,5 +13,9 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     environment: "node",
+    // Some tests migrate and use real databases (SQLite files, PostgreSQL scratch databases)
+    // and compile lessons: slow on a busy 2-core CI machine, never a timing assertion.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

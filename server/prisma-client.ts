@@ -1,11 +1,30 @@
 // Builds a Prisma client for a database URL. The app uses it once, through server/db.ts;
 // scripts (seed, benchmarks) and tests use it directly, which is why it carries no
 // "server-only" marker. Nothing in the browser bundle imports it.
+//
+// DATABASE_URL picks the database: file: → SQLite (embedded, one instance); postgresql:// →
+// PostgreSQL (shared by several instances). Both clients are generated from the same data
+// model (prisma/postgres/schema.prisma is derived from prisma/schema.prisma), so the app is
+// typed against the SQLite client and runs the same queries on either.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
-import { DEFAULT_DATABASE_URL, sqliteFilePath } from "../lib/database-url";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
+import { DEFAULT_DATABASE_URL, databaseProvider, sqliteFilePath } from "../lib/database-url";
+
+/** Connections per app instance to PostgreSQL (DATABASE_POOL_SIZE; see docs/deploy.md). */
+export function poolSize(value = process.env.DATABASE_POOL_SIZE): number {
+  const n = value ? Number(value) : 10;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`DATABASE_POOL_SIZE must be a whole number ≥ 1, got "${value}"`);
+  return n;
+}
 
 export function createPrismaClient(databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): PrismaClient {
+  if (databaseProvider(databaseUrl) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize() });
+    // Same models, same queries: only the provider differs between the two generated clients.
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
   const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl, process.cwd()), timeout: 5000 });
   const client = new PrismaClient({ adapter });
   // WAL lets readers go on while one writer writes; it is a property of the file, so setting

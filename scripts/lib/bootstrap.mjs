@@ -4,6 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
@@ -83,13 +84,29 @@ export function ensureSecret() {
   say("Created a session secret in .env.local (kept out of git)");
 }
 
-/** Creates the SQLite file's folder, generates the client, applies migrations, seeds. */
+/** A database URL with its password hidden, for messages. */
+export const redactUrl = (url) => url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, "$1***@");
+
+/**
+ * Generates both Prisma clients: the app imports both and picks one by DATABASE_URL at run
+ * time. prisma.config.ts picks the schema by the URL's provider; generating connects nowhere.
+ */
+export function generateClients(env = process.env) {
+  say("Generating the database clients (SQLite and PostgreSQL)");
+  runBin("prisma", ["generate"], { ...env, DATABASE_URL: `file:${path.join(os.tmpdir(), "bth-generate-unused.db")}` });
+  runBin("prisma", ["generate"], { ...env, DATABASE_URL: "postgresql://generate@127.0.0.1:1/unused" });
+}
+
+/**
+ * Generates the clients, applies the migrations of the provider DATABASE_URL names (SQLite:
+ * creating the file's folder first), and seeds. Several instances on one PostgreSQL database
+ * migrate once per release instead of each running this (docs/deploy.md).
+ */
 export function prepareDatabase(env, seedArgs = []) {
   const url = env.DATABASE_URL;
   if (url.startsWith("file:")) mkdirSync(path.dirname(path.resolve(root, url.slice(5).split("?")[0])), { recursive: true });
-  say("Generating the database client");
-  runBin("prisma", ["generate"], env);
-  say(`Applying migrations to ${url}`);
+  generateClients(env);
+  say(`Applying migrations to ${redactUrl(url)}`);
   runBin("prisma", ["migrate", "deploy"], env);
   say("Seeding demo data");
   runBin("tsx", ["prisma/seed.ts", ...seedArgs], env);

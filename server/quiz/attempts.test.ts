@@ -1,17 +1,15 @@
-// Submissions against a real (throwaway) SQLite database: exactly-once storage under retries
-// and races, the attempt limit, and refusals that store nothing.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+// Submissions against a real (throwaway) database — SQLite, or PostgreSQL when the suite runs
+// against it: exactly-once storage under retries and races, the attempt limit, and refusals
+// that store nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/server/generated/prisma/client";
+import { createScratchDatabase } from "@/lib/test/scratch-database";
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "bth-attempts-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
-execFileSync(path.join(process.cwd(), "node_modules/.bin/prisma"), ["migrate", "deploy"], { env: process.env, stdio: "pipe" });
+const scratch = await createScratchDatabase();
+process.env.DATABASE_URL = scratch.url;
 
 const { db } = await import("@/server/db");
-const { submitAttempt } = await import("./attempts");
+const { markStarted, submitAttempt, uniqueViolationFields, upsertRacing } = await import("./attempts");
 const { getQuizDefinition } = await import("@/server/content/course");
 const { answerKey } = await import("@/server/grading/grade");
 
@@ -38,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await scratch.drop();
 });
 
 describe("submitting a quiz", () => {
@@ -75,6 +73,14 @@ describe("submitting a quiz", () => {
     expect(await count({ quizId })).toBe(1);
   });
 
+  it("answers racing copies of a one-attempt quiz's submission with the stored result, not 'no attempts left'", async () => {
+    const { quizId, answers } = await correctAnswers("pre-assessment");
+    const submissionKey = key();
+    const results = await Promise.all(Array.from({ length: 10 }, () => submitAttempt(userId, { lessonSlug: "pre-assessment", quizId, submissionKey, answers })));
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(await count({ quizId })).toBe(1);
+  });
+
   it("holds the attempt limit when several tabs submit at once", async () => {
     const q = await quiz("sources");
     expect(q.policy.maxAttempts).toBe(3);
@@ -88,6 +94,31 @@ describe("submitting a quiz", () => {
     expect(await count({ quizId: q.id })).toBe(3);
     const numbers = (await db.quizAttempt.findMany({ where: { userId, quizId: q.id }, select: { attemptNumber: true } })).map((a) => a.attemptNumber).sort();
     expect(numbers).toEqual([1, 2, 3]);
+  });
+});
+
+describe("writes that race on a unique index (several tabs or app instances)", () => {
+  it("marks a unit started once when ten requests open it at once", async () => {
+    await Promise.all(Array.from({ length: 10 }, () => markStarted(userId, "race-unit")));
+    expect(await db.lessonProgress.count({ where: { userId, lessonSlug: "race-unit" } })).toBe(1);
+  });
+
+  it("stores each question version once when first submissions of a quiz race", async () => {
+    const { quizId, answers } = await correctAnswers("covering-terror");
+    const others = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => db.user.create({ data: { email: `race${i}@example.org`, name: "R", passwordHash: "x" } })),
+    );
+    const results = await Promise.all(others.map((u) => submitAttempt(u.id, { lessonSlug: "covering-terror", quizId, submissionKey: key(), answers })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(await db.questionVersion.count({ where: { quizId } })).toBe(Object.keys(answers).length);
+  });
+
+  it("an upsert that loses the race runs again; other errors pass through", async () => {
+    const lost = new Prisma.PrismaClientKnownRequestError("Unique constraint failed", { code: "P2002", clientVersion: "6.19.3", meta: { target: ["id"] } });
+    let calls = 0;
+    await expect(upsertRacing(async () => (calls++ === 0 ? Promise.reject(lost) : "stored"))).resolves.toBe("stored");
+    expect(calls).toBe(2);
+    await expect(upsertRacing(() => Promise.reject(new Error("disk full")))).rejects.toThrow("disk full");
   });
 });
 
@@ -115,5 +146,27 @@ describe("bad submissions are refused with a message and store nothing", () => {
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error).toMatch(message);
     expect(await count()).toBe(before);
+  });
+});
+
+describe("unique-constraint errors name their columns for either adapter", () => {
+  const p2002 = (cause: object) =>
+    new Prisma.PrismaClientKnownRequestError("Unique constraint failed", {
+      code: "P2002",
+      clientVersion: "6.19.3",
+      meta: { modelName: "QuizAttempt", driverAdapterError: { name: "DriverAdapterError", cause } },
+    });
+  it.each([
+    ["SQLite", { kind: "UniqueConstraintViolation", constraint: { fields: ["userId", "submissionKey"] } }],
+    ["PostgreSQL", { kind: "UniqueConstraintViolation", constraint: { fields: ['"userId"', '"submissionKey"'] } }],
+    ["PostgreSQL without detail", { kind: "UniqueConstraintViolation", originalMessage: 'duplicate key value violates unique constraint "QuizAttempt_userId_submissionKey_key"' }],
+  ])("%s", (_name, cause) => {
+    const fields = uniqueViolationFields(p2002(cause));
+    expect(fields).toContain("submissionKey");
+    expect(fields).not.toContain("attemptNumber");
+  });
+  it("other errors name none", () => {
+    expect(uniqueViolationFields(new Error("boom"))).toEqual([]);
+    expect(uniqueViolationFields(new Prisma.PrismaClientKnownRequestError("x", { code: "P2025", clientVersion: "6.19.3" }))).toEqual([]);
   });
 });

@@ -31,11 +31,13 @@ async function ensureVersions(quiz: QuizDefinition) {
   for (const q of quiz.questions) {
     const id = questionVersion(q);
     if (knownVersions.has(id)) continue;
-    await db.questionVersion.upsert({
-      where: { id },
-      create: { id, questionId: q.id, quizId: quiz.id, definition: JSON.stringify(q) },
-      update: {},
-    });
+    await upsertRacing(() =>
+      db.questionVersion.upsert({
+        where: { id },
+        create: { id, questionId: q.id, quizId: quiz.id, definition: JSON.stringify(q) },
+        update: {},
+      }),
+    );
     knownVersions.add(id);
   }
 }
@@ -55,14 +57,41 @@ export async function getQuizStatus(userId: string, quiz: QuizDefinition): Promi
   };
 }
 
-function isUniqueViolation(error: unknown, field: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  const target = (error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } | undefined);
-  const fields = [
-    ...(Array.isArray(target?.target) ? target.target : [String(target?.target ?? "")]),
-    ...(target?.driverAdapterError?.cause?.constraint?.fields ?? []),
-  ].join(",");
-  return fields.includes(field);
+/**
+ * The columns named by a unique-constraint error (P2002), or [] for any other error. The
+ * driver adapters put them in meta.driverAdapterError.cause.constraint.fields: bare from
+ * SQLite (`userId`), double-quoted from PostgreSQL (`"userId"`). PostgreSQL takes them from the
+ * error's detail; without one, the constraint name (`QuizAttempt_userId_submissionKey_key`)
+ * in the message still names them. Prisma's own engines used meta.target.
+ */
+export function uniqueViolationFields(error: unknown): string[] {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return [];
+  type Cause = { originalMessage?: unknown; constraint?: { fields?: unknown } };
+  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: Cause } } | undefined;
+  const cause = meta?.driverAdapterError?.cause;
+  const constraintName = /unique constraint "([^"]+)"/.exec(String(cause?.originalMessage ?? ""))?.[1];
+  return [
+    ...(Array.isArray(meta?.target) ? meta.target : typeof meta?.target === "string" ? [meta.target] : []),
+    ...(Array.isArray(cause?.constraint?.fields) ? cause.constraint.fields : []),
+    ...(constraintName ? constraintName.split("_") : []),
+  ].map((f) => String(f).replace(/^"(.*)"$/, "$1"));
+}
+
+const isUniqueViolation = (error: unknown, field: string) => uniqueViolationFields(error).includes(field);
+
+/**
+ * Runs an upsert, and once more if it lost a race. Prisma's upsert reads, then inserts; on
+ * PostgreSQL a concurrent request (on this instance or another) can insert the same row in
+ * between, and the insert fails on the unique index. The second run finds that row and updates
+ * it. (SQLite runs one writer at a time, so there it never races.)
+ */
+export async function upsertRacing<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if (uniqueViolationFields(error).length === 0) throw error;
+    return upsert();
+  }
 }
 
 /** Rebuilds the result of a stored attempt, for a retried or repeated submission. */
@@ -88,6 +117,12 @@ async function replay(attemptId: string, quiz: QuizDefinition, userId: string): 
       return [questionResult(q, response, { score: a.score, maxScore: 1, correct: a.correct }, reveal)];
     }),
   };
+}
+
+/** The stored result of this submission, if a copy of it was stored meanwhile. */
+async function replayStored(userId: string, submissionKey: string, quiz: QuizDefinition): Promise<Accepted | null> {
+  const stored = await db.quizAttempt.findUnique({ where: { userId_submissionKey: { userId, submissionKey } }, select: { id: true } });
+  return stored ? replay(stored.id, quiz, userId) : null;
 }
 
 export async function submitAttempt(userId: string, input: unknown): Promise<Accepted | Refused> {
@@ -129,6 +164,10 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
   for (let tries = 0; tries < 5; tries++) {
     const used = await db.quizAttempt.count({ where: { userId, quizId: quiz.id } });
     if (quiz.policy.maxAttempts !== 0 && used >= quiz.policy.maxAttempts) {
+      // A copy of this same submission (double click, retry on another instance) may have
+      // taken the last attempt since we looked: then it is this submission's result.
+      const stored = await replayStored(userId, s.submissionKey, quiz);
+      if (stored) return stored;
       return refuse(`You have used all ${quiz.policy.maxAttempts} attempts at this quiz. Your earlier attempts are saved.`, SubmitRefusal.NoAttemptsLeft);
     }
     try {
@@ -162,11 +201,13 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
         select: { id: true, attemptNumber: true },
       });
       if (!quiz.practice) {
-        await db.lessonProgress.upsert({
-          where: { userId_lessonSlug: { userId, lessonSlug: lesson.slug } },
-          create: { userId, lessonSlug: lesson.slug, status: "completed", completedAt: new Date() },
-          update: { status: "completed", completedAt: new Date() },
-        });
+        await upsertRacing(() =>
+          db.lessonProgress.upsert({
+            where: { userId_lessonSlug: { userId, lessonSlug: lesson.slug } },
+            create: { userId, lessonSlug: lesson.slug, status: "completed", completedAt: new Date() },
+            update: { status: "completed", completedAt: new Date() },
+          }),
+        );
       }
       const status = await getQuizStatus(userId, quiz);
       const reveal = mayReveal(quiz.policy, { passed: status.passed, attemptsUsed: status.attemptsUsed });
@@ -181,8 +222,8 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
       };
     } catch (error) {
       if (isUniqueViolation(error, "submissionKey")) {
-        const stored = await db.quizAttempt.findUnique({ where: { userId_submissionKey: { userId, submissionKey: s.submissionKey } }, select: { id: true } });
-        if (stored) return replay(stored.id, quiz, userId);
+        const stored = await replayStored(userId, s.submissionKey, quiz);
+        if (stored) return stored;
       }
       if (isUniqueViolation(error, "attemptNumber")) continue; // another tab got this number first
       throw error;
@@ -193,9 +234,11 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
 
 /** Marks a unit as started the first time a student opens it. */
 export async function markStarted(userId: string, lessonSlug: string): Promise<void> {
-  await db.lessonProgress.upsert({
-    where: { userId_lessonSlug: { userId, lessonSlug } },
-    create: { userId, lessonSlug, status: "started" },
-    update: {},
-  });
+  await upsertRacing(() =>
+    db.lessonProgress.upsert({
+      where: { userId_lessonSlug: { userId, lessonSlug } },
+      create: { userId, lessonSlug, status: "started" },
+      update: {},
+    }),
+  );
 }

@@ -1,0 +1,1 @@
+export function patchAdapterPg(root: string): string[];
