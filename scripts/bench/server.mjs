@@ -19,20 +19,22 @@ export function scratchDatabase(seedArgs = []) {
 /** Builds if needed and starts `next start`; resolves once it answers. */
 export async function startServer({ port, databaseUrl, env = {} }) {
   buildIfStale({ ...process.env, DATABASE_URL: databaseUrl });
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  process.on("exit", () => child.kill("SIGKILL"));
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(`${base}/api/me`)).ok) break;
     } catch {
       /* not up yet */
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 250));
   }
+  if (child.exitCode !== null) throw new Error(`The app on port ${port} did not start.`);
   return { base, child, stop: () => child.kill("SIGTERM") };
 }
 

@@ -1,0 +1,149 @@
+// The load generator shared by the submission benchmarks (scripts/bench-submissions.ts,
+// scripts/bench-postgres.ts): students submitting quizzes to running app instances, with
+// retries and double-clicks, and the count of what was lost or doubled. Bounded in count and
+// time; traffic only to 127.0.0.1.
+import os from "node:os";
+import { hash } from "@node-rs/argon2";
+import { say } from "../lib/bootstrap.mjs";
+import { checkCourse } from "../../server/content/lessons";
+import { answerKey } from "../../server/grading/grade";
+import { createPrismaClient } from "../../server/prisma-client";
+import { peakMemoryMb, signIn, startServer } from "./server.mjs";
+
+type Job = { user: number; body: string; key: string; repeat: "none" | "retry" | "double" };
+type Outcome = { status: number; ms: number; key: string; attemptNumber?: number };
+
+export function percentile(sorted: number[], p: number) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+/** Every quiz of the course, with its correct answers, as the body of a submission. */
+export async function quizBodies(): Promise<((key: string) => string)[]> {
+  const { lessons } = await checkCourse();
+  return lessons
+    .filter((l) => !l.frontmatter?.draft)
+    .flatMap((l) =>
+      l.quizzes.map((q) => {
+        const answers = Object.fromEntries(q.questions.map((x) => [x.id, answerKey(x)]));
+        return (submissionKey: string) => JSON.stringify({ lessonSlug: l.slug, quizId: q.id, submissionKey, answers });
+      }),
+    );
+}
+
+/** Every student submits every quiz once; every tenth submission is retried on the other
+ * instance, every tenth other one double-clicked (sent to both at once). */
+async function jobs(run: string, users: number): Promise<Job[]> {
+  const bodies = await quizBodies();
+  const out: Job[] = [];
+  // Students interleaved, so that concurrent requests come from different students.
+  bodies.forEach((body, i) => {
+    for (let user = 0; user < users; user++) {
+      const key = `bench-${run}-${user}-${i}`;
+      const n = out.length;
+      out.push({ user, key, body: body(key), repeat: n % 10 === 3 ? "retry" : n % 10 === 7 ? "double" : "none" });
+    }
+  });
+  return out;
+}
+
+export type LoadOptions = { users: number; concurrency: number; maxSeconds: number; password: string };
+
+/**
+ * One measured run: `users` students (created directly in the database) submit every quiz of
+ * the course once, `concurrency` requests at a time, spread over the app instances on
+ * `ports`; every tenth submission is retried on another instance and every tenth other one
+ * double-clicked. Afterwards it counts, from the database, what was acknowledged, stored,
+ * lost or doubled, and reads each instance's peak memory.
+ */
+export async function runSetup(name: string, databaseUrl: string, ports: number[], run: string, o: LoadOptions) {
+  say(`${name}: preparing`);
+  const db = createPrismaClient(databaseUrl);
+  const passwordHash = await hash(o.password);
+  const emails = Array.from({ length: o.users }, (_, i) => `bench-${run}-${i}@example.org`);
+  await db.user.createMany({ data: emails.map((email) => ({ email, name: "Bench Student", passwordHash })) });
+  const instances = await Promise.all(ports.map((port) => startServer({ port, databaseUrl })));
+  const bases = instances.map((i) => i.base);
+  const cookies: string[] = [];
+  for (let i = 0; i < emails.length; i += 4) {
+    const batch = emails.slice(i, i + 4).map((email, j) => signIn(bases[(i + j) % bases.length], email, o.password));
+    cookies.push(...(await Promise.all(batch)));
+  }
+  const all = await jobs(run, o.users);
+  // Warm every instance outside the measurement: each compiles a lesson on its first use and
+  // opens its connections then. A separate student submits every quiz once on each.
+  const warmEmail = `warm-${run}@example.org`;
+  await db.user.create({ data: { email: warmEmail, name: "Warm-up", passwordHash } });
+  for (const [b, base] of bases.entries()) {
+    const cookie = await signIn(base, warmEmail, o.password);
+    for (const [i, body] of (await quizBodies()).entries()) {
+      await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: body(`warm-${run}-${b}-${i}`) });
+    }
+  }
+
+  say(`${name}: ${all.length} submissions (+ repeats) by ${o.users} students, ${o.concurrency} at a time, over ${ports.length} instance(s)`);
+  const outcomes: Outcome[] = [];
+  let next = 0;
+  let turn = 0;
+  const deadline = Date.now() + o.maxSeconds * 1000;
+  const post = async (base: string, job: Job): Promise<Outcome> => {
+    const started = performance.now();
+    try {
+      const res = await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies[job.user] }, body: job.body });
+      const json = (await res.json()) as { attemptNumber?: number };
+      return { status: res.status, ms: performance.now() - started, key: job.key, attemptNumber: json.attemptNumber };
+    } catch {
+      return { status: 0, ms: performance.now() - started, key: job.key };
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: o.concurrency }, async () => {
+      while (next < all.length && Date.now() < deadline) {
+        const job = all[next++];
+        const here = bases[turn++ % bases.length];
+        const there = bases[turn % bases.length];
+        if (job.repeat === "double") {
+          outcomes.push(...(await Promise.all([post(here, job), post(there, job)])));
+        } else {
+          outcomes.push(await post(here, job));
+          if (job.repeat === "retry") outcomes.push(await post(there, job));
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+
+  const acked = new Map<string, Set<number | undefined>>();
+  for (const o of outcomes.filter((o) => o.status === 200)) acked.set(o.key, (acked.get(o.key) ?? new Set()).add(o.attemptNumber));
+  const stored = await db.quizAttempt.findMany({ where: { user: { email: { startsWith: `bench-${run}-` } } }, select: { submissionKey: true } });
+  const storedCount = new Map<string, number>();
+  for (const s of stored) storedCount.set(s.submissionKey, (storedCount.get(s.submissionKey) ?? 0) + 1);
+  const lost = [...acked.keys()].filter((k) => storedCount.get(k) !== 1).length;
+  const doubled = [...storedCount.values()].filter((n) => n > 1).length;
+  const inconsistentReplies = [...acked.values()].filter((numbers) => numbers.size !== 1).length;
+  const statuses = Object.fromEntries([...new Set(outcomes.map((o) => o.status))].sort().map((s) => [s, outcomes.filter((o) => o.status === s).length]));
+  const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+  await db.$disconnect();
+  const peakMemoryMB = instances.map((i) => peakMemoryMb(i.child.pid!));
+  await Promise.all(instances.map((i) => new Promise((r) => (i.child.once("exit", r), i.stop()))));
+  return {
+    setup: name,
+    requests: outcomes.length,
+    seconds: Number(seconds.toFixed(1)),
+    requestsPerSecond: Number((outcomes.length / seconds).toFixed(1)),
+    p50ms: Math.round(percentile(ms, 50)),
+    p95ms: Math.round(percentile(ms, 95)),
+    p99ms: Math.round(percentile(ms, 99)),
+    statuses,
+    acknowledgedSubmissions: acked.size,
+    storedAttempts: stored.length,
+    lost,
+    doubled,
+    inconsistentReplies,
+    complete: next >= all.length,
+    peakMemoryMB: peakMemoryMB.join(" + "),
+    /** The machine's 1-minute load average at the end: other work on it skews the figures. */
+    load1m: Number(os.loadavg()[0].toFixed(1)),
+  };
+}
+
