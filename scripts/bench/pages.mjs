@@ -21,6 +21,36 @@ const context = await browser.newContext();
 const name = cookie.split("=")[0];
 await context.addCookies([{ name, value: cookie.slice(name.length + 1), domain: "127.0.0.1", path: "/" }]);
 
+/** Lighthouse's performance score, LCP and TBT for one page (default: mobile, simulated throttling). */
+function lighthouse(pagePath, extra) {
+  const lh = spawnSync(
+    "npx",
+    [
+      "--yes",
+      "lighthouse@12.8.2",
+      `${server.base}${pagePath}`,
+      "--quiet",
+      "--output=json",
+      "--only-categories=performance",
+      ...extra,
+      `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
+    ],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  try {
+    const report = JSON.parse(lh.stdout);
+    return {
+      score: Math.round(report.categories.performance.score * 100),
+      lcp: report.audits["largest-contentful-paint"].displayValue,
+      tbt: report.audits["total-blocking-time"].displayValue,
+    };
+  } catch {
+    console.error(`lighthouse failed for ${pagePath}: ${lh.stderr.slice(0, 400)}`);
+    return { score: "n/a", lcp: "", tbt: "" };
+  }
+}
+
 const rows = [];
 for (const pagePath of pages) {
   const page = await context.newPage();
@@ -39,38 +69,17 @@ for (const pagePath of pages) {
   const jsKb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
   const htmlKb = gzipSync(html, { level: 6 }).length / 1024;
 
-  const lh = spawnSync(
-    "npx",
-    [
-      "--yes",
-      "lighthouse@12.8.2",
-      `${server.base}${pagePath}`,
-      "--quiet",
-      "--output=json",
-      "--only-categories=performance",
-      `--extra-headers=${JSON.stringify({ Cookie: cookie })}`,
-      "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run",
-    ],
-    { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
-  );
-  let score = "n/a";
-  let lcp = "";
-  let tbt = "";
-  try {
-    const report = JSON.parse(lh.stdout);
-    score = Math.round(report.categories.performance.score * 100);
-    lcp = report.audits["largest-contentful-paint"].displayValue;
-    tbt = report.audits["total-blocking-time"].displayValue;
-  } catch {
-    console.error(`lighthouse failed for ${pagePath}: ${lh.stderr.slice(0, 400)}`);
-  }
-  rows.push({ pagePath, scripts: scripts.size, jsKb: jsKb.toFixed(1), htmlKb: htmlKb.toFixed(1), score, lcp, tbt });
-  console.error(`${pagePath}: ${jsKb.toFixed(1)} kB JS (gzip), Lighthouse ${score}`);
+  const mobile = lighthouse(pagePath, []);
+  const desktop = lighthouse(pagePath, ["--preset=desktop"]);
+  rows.push({ pagePath, scripts: scripts.size, jsKb: jsKb.toFixed(1), htmlKb: htmlKb.toFixed(1), mobile, desktop });
+  console.error(`${pagePath}: ${jsKb.toFixed(1)} kB JS (gzip), Lighthouse mobile ${mobile.score}, desktop ${desktop.score}`);
 }
 await browser.close();
 server.stop();
 db.cleanup();
 
-console.log(`| page | scripts | JS kB (gzip) | HTML kB (gzip) | Lighthouse perf | LCP | TBT |`);
-console.log(`|---|---|---|---|---|---|---|`);
-for (const r of rows) console.log(`| ${r.pagePath} | ${r.scripts} | ${r.jsKb} | ${r.htmlKb} | ${r.score} | ${r.lcp} | ${r.tbt} |`);
+console.log(`| page | scripts | JS kB (gzip) | HTML kB (gzip) | Lighthouse mobile | LCP | TBT | Lighthouse desktop | LCP | TBT |`);
+console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+for (const r of rows) {
+  console.log(`| ${r.pagePath} | ${r.scripts} | ${r.jsKb} | ${r.htmlKb} | ${r.mobile.score} | ${r.mobile.lcp} | ${r.mobile.tbt} | ${r.desktop.score} | ${r.desktop.lcp} | ${r.desktop.tbt} |`);
+}
