@@ -4,9 +4,12 @@ import { z } from "zod";
 /** Half of a UTF-16 surrogate pair on its own: not text, and refused by the database driver. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** A string input: well-formed Unicode, with the given message when it is missing. */
+/**
+ * A string input: well-formed Unicode without NUL characters (PostgreSQL refuses both in
+ * text, SQLite stores them), with the given message when it is missing.
+ */
 export function text(missing: string) {
-  return z.string({ error: missing }).refine((s) => !LONE_SURROGATE.test(s), "This contains characters that are not valid text.");
+  return z.string({ error: missing }).refine((s) => !LONE_SURROGATE.test(s) && !s.includes("\u0000"), "This contains characters that are not valid text.");
 }
 
 export const NAME_MAX = 80;
@@ -37,12 +40,7 @@ export const signUpSchema = z.object({
   password: text("Choose a password.")
     .min(PASSWORD_MIN, `A password needs at least ${PASSWORD_MIN} characters.`)
     .max(PASSWORD_MAX, `A password can be at most ${PASSWORD_MAX} characters.`),
-  joinCode: text("Enter the join code your instructor gave you.")
-    .trim()
-    .toUpperCase()
-    .min(1, "Enter the join code your instructor gave you.")
-    .max(20, "That join code is too long.")
-    .transform((s) => s.replace(/\s/g, "")),
+  joinCode: z.lazy(() => joinCodeSchema),
 });
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;

@@ -22,7 +22,8 @@ export async function classesFor(user: CurrentUser) {
 
 /** A class with its students, or null when it does not exist or is not the user's. */
 export async function classForInstructor(user: CurrentUser, classId: string) {
-  if (typeof classId !== "string" || classId.length > 64) return null;
+  // Ids are generated (cuid): anything else cannot be a class, and must not reach the query.
+  if (typeof classId !== "string" || classId.length > 64 || !/^[A-Za-z0-9_-]+$/.test(classId)) return null;
   return db.class.findFirst({
     where: { id: classId, ...ownedBy(user) },
     select: {
