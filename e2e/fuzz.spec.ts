@@ -63,7 +63,9 @@ test("sign-up: every field with every hostile or wrongly-typed value", async ({ 
     await expectRefused(await request.post("/api/signup", { data: body, headers: { "Content-Type": "application/json", "X-Forwarded-For": "198.51.100.1" } }), `signup body ${body.slice(0, 20)}`);
   }
   // Nothing was stored for any address tried (none of these requests could succeed).
-  expect(await testDb().user.count({ where: { email: { in: [...emails].filter((e) => !e.includes("\ud800")) } } })).toBe(0);
+  // (Values no database can hold as text are left out of the lookup: PostgreSQL refuses NUL.)
+  const storable = [...emails].filter((e) => !e.includes("\ud800") && !e.includes("\u0000"));
+  expect(await testDb().user.count({ where: { email: { in: storable } } })).toBe(0);
 });
 
 test("sign-in: hostile credentials are refused without an error page", async ({ request }) => {
