@@ -1,59 +1,21 @@
 // Times the instructor pages against the synthetic load (scripts/seed-load.ts): the class
 // progress page, the item-analysis page and both CSV exports, for the 30- and the 300-student
-// class. Starts the production build (`next build` first) on BENCH_PORT, signs in as each
+// class. Starts the production build (built first if stale) on BENCH_PORT, signs in as each
 // class's instructor through next-auth's credentials endpoint, and requests each page N times
 // one after another. The time is from sending the request to the last byte of the body over
 // loopback, which is server time plus a negligible transfer.
 //
 //   DATABASE_URL=file:/tmp/load.db npx tsx scripts/bench-instructor.ts [N]
-import { spawn } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "../server/prisma-client";
+import { percentile } from "./bench/load";
+import { signIn, startServer } from "./bench/server.mjs";
 import { LOAD_CLASSES, LOAD_PASSWORD } from "./lib/load-classes";
 
 const port = Number(process.env.BENCH_PORT ?? 3301);
-const base = `http://localhost:${port}`;
 const runs = Number(process.argv[2] ?? 30);
 const WARMUP = 3;
-
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${base}/api/me`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not start");
-}
-
-function cookiesOf(res: Response, jar: Map<string, string>) {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const at = pair.indexOf("=");
-    jar.set(pair.slice(0, at), pair.slice(at + 1));
-  }
-}
-const header = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-async function signIn(email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(jar) },
-    body: new URLSearchParams({ csrfToken, email, password: LOAD_PASSWORD, json: "true" }),
-  });
-  cookiesOf(res, jar);
-  const me = (await (await fetch(`${base}/api/me`, { headers: { cookie: header(jar) } })).json()) as { user: unknown };
-  if (!me.user) throw new Error(`could not sign in as ${email}`);
-  return header(jar);
-}
 
 /** Time to the response headers (the first byte) and to the last byte of the body. */
 async function time(url: string, cookie: string): Promise<{ first: number; ms: number; bytes: number }> {
@@ -66,10 +28,7 @@ async function time(url: string, cookie: string): Promise<{ first: number; ms: n
   return { first, ms, bytes: body.byteLength };
 }
 
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-};
+const quantile = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q * 100);
 
 async function main() {
   const db = createPrismaClient();
@@ -83,18 +42,16 @@ async function main() {
   const totalAnswers = await db.answer.count();
   await db.$disconnect();
 
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: { ...process.env, NODE_ENV: "production", NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-not-for-production-0123456789", NEXTAUTH_URL: base },
-    stdio: "ignore",
-  });
+  if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL to the database scripts/seed-load.ts filled.");
+  const server = await startServer({ port, databaseUrl: process.env.DATABASE_URL });
+  const base = server.base;
   try {
-    await waitForServer();
     console.log(`Load average before: ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${cpus().length} cores.`);
     console.log(`Database: ${totalAnswers} answers in all. ${runs} requests per page after ${WARMUP} warm-up requests.\n`);
     console.log("| class | page | median ms | p95 ms | first byte, median ms | size |");
     console.log("|---|---|---:|---:|---:|---:|");
     for (const t of targets) {
-      const cookie = await signIn(t.instructor);
+      const cookie = await signIn(base, t.instructor, LOAD_PASSWORD);
       const pages = [
         ["class progress", `/instructor/classes/${t.id}`],
         ["item analysis (pre-assessment, 14 questions)", `/instructor/classes/${t.id}/items`],
@@ -118,7 +75,7 @@ async function main() {
       }
     }
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 
