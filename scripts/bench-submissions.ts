@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIfStale, checkNode, fail, prepareDatabase, root, say } from "./lib/bootstrap.mjs";
-import { percentile, runSetup } from "./bench/load";
+import { latencySummary, runSetup } from "./bench/load";
 import { peakMemoryMb, SECRET, startServer } from "./bench/server.mjs";
 
 const USERS = Number(process.env.BENCH_USERS ?? 200);
@@ -50,12 +50,7 @@ async function staticCeiling(databaseUrl: string) {
   ms.sort((a, b) => a - b);
   return {
     setup: `static file (${css}), same server`,
-    requests: ms.length,
-    seconds: Number(seconds.toFixed(1)),
-    requestsPerSecond: Number((ms.length / seconds).toFixed(1)),
-    p50ms: Math.round(percentile(ms, 50)),
-    p95ms: Math.round(percentile(ms, 95)),
-    p99ms: Math.round(percentile(ms, 99)),
+    ...latencySummary(ms, seconds),
     failed,
     peakMemoryMB: String(peak),
   };

@@ -13,6 +13,18 @@ import { peakMemoryMb, signIn, startServer } from "./server.mjs";
 type Job = { user: number; body: string; key: string; repeat: "none" | "retry" | "double" };
 type Outcome = { status: number; ms: number; key: string; attemptNumber?: number };
 
+/** Request count, rate and latency percentiles of one measured run (`ms` sorted ascending). */
+export function latencySummary(ms: number[], seconds: number) {
+  return {
+    requests: ms.length,
+    seconds: Number(seconds.toFixed(1)),
+    requestsPerSecond: Number((ms.length / seconds).toFixed(1)),
+    p50ms: Math.round(percentile(ms, 50)),
+    p95ms: Math.round(percentile(ms, 95)),
+    p99ms: Math.round(percentile(ms, 99)),
+  };
+}
+
 export function percentile(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 }
@@ -128,12 +140,7 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
   await Promise.all(instances.map((i) => new Promise((r) => (i.child.once("exit", r), i.stop()))));
   return {
     setup: name,
-    requests: outcomes.length,
-    seconds: Number(seconds.toFixed(1)),
-    requestsPerSecond: Number((outcomes.length / seconds).toFixed(1)),
-    p50ms: Math.round(percentile(ms, 50)),
-    p95ms: Math.round(percentile(ms, 95)),
-    p99ms: Math.round(percentile(ms, 99)),
+    ...latencySummary(ms, seconds),
     statuses,
     acknowledgedSubmissions: acked.size,
     storedAttempts: stored.length,
