@@ -21,7 +21,7 @@ export type LessonComponentName = keyof typeof LESSON_COMPONENTS;
 
 export const QUIZ_COMPONENTS = {
   Question: { attributes: ["id", "type", "discern"], required: ["id", "type"] },
-  Option: { attributes: ["correct", "feedback"], required: ["feedback"] },
+  Option: { attributes: ["correct", "feedback", "lean"], required: ["feedback"] },
   Item: { attributes: ["category", "feedback"], required: ["feedback"] },
   Category: { attributes: ["id"], required: ["id"] },
   Passage: { attributes: [] },

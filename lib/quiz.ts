@@ -62,7 +62,7 @@ export type QuestionResult = {
 
 export type AttemptSummary = {
   attemptNumber: number;
-  percent: number;
+  fraction: number;
   passed: boolean;
   submittedAt: string;
 };
@@ -71,7 +71,7 @@ export type QuizStatus = {
   attemptsUsed: number;
   /** null when unlimited */
   attemptsLeft: number | null;
-  bestPercent: number | null;
+  bestFraction: number | null;
   passed: boolean;
   history: AttemptSummary[];
 };
@@ -80,7 +80,7 @@ export type SubmitResult =
   | {
       ok: true;
       attemptNumber: number;
-      percent: number;
+      fraction: number;
       passed: boolean;
       revealed: boolean;
       questions: QuestionResult[];

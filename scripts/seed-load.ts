@@ -129,8 +129,8 @@ async function main() {
           const startedAt = new Date(base + unitIndex * 10 * DAY + n * DAY + random() * DAY);
           const graded = gradeAll(quiz, ability + learnt + (n - 1) * 0.5, difficulty);
           const score = graded.reduce((sum, g) => sum + g.score, 0);
-          const percent = score / quiz.questions.length;
-          passed = hasPassed(percent, quiz.policy);
+          const fraction = score / quiz.questions.length;
+          passed = hasPassed(fraction, quiz.policy);
           const d = kind === "pre" || kind === "post" ? discernment(graded.map((g) => ({ discern: g.q.discern, score: g.score }))) : null;
           const attemptId = randomUUID();
           let elapsed = 0;
@@ -144,10 +144,10 @@ async function main() {
             submissionKey: randomUUID(),
             score,
             maxScore: quiz.questions.length,
-            percent,
+            fraction,
             passed,
-            trustPercent: d?.trust ?? null,
-            doubtPercent: d?.doubt ?? null,
+            trustFraction: d?.trust ?? null,
+            doubtFraction: d?.doubt ?? null,
             startedAt,
             submittedAt: new Date(startedAt.getTime() + 8 * 60 * 1000),
           });

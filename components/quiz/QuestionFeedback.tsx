@@ -3,6 +3,7 @@
 // and the correct answer when the quiz's policy reveals it. Correctness is said in words as
 // well as colour.
 import type { PublicQuestion, QuestionResult } from "@/lib/quiz";
+import { formatPercent } from "@/lib/format";
 
 function labelOf(q: PublicQuestion, id: string): string {
   switch (q.type) {
@@ -31,7 +32,7 @@ function answerText(q: PublicQuestion, answer: NonNullable<QuestionResult["answe
 }
 
 export function QuestionFeedback({ question: q, result }: { question: PublicQuestion; result: QuestionResult }) {
-  const verdict = result.correct ? "Correct" : result.score > 0 ? `Partly correct (${Math.round(result.score * 100)}%)` : "Not correct";
+  const verdict = result.correct ? "Correct" : result.score > 0 ? `Partly correct (${formatPercent(result.score)})` : "Not correct";
   return (
     <div className={`feedback ${result.correct ? "feedback--correct" : result.score > 0 ? "feedback--partial" : "feedback--wrong"}`}>
       <p className="feedback__verdict">

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState, useTransition } from "
 import type { PublicQuestion, PublicQuiz, QuestionResponse, QuestionResult, QuizStatus, SubmitResult } from "@/lib/quiz";
 import { QuestionInput } from "./QuestionInput";
 import { QuestionFeedback } from "./QuestionFeedback";
+import { formatPercent } from "@/lib/format";
 
 type Answers = Record<string, QuestionResponse>;
 type Success = Extract<SubmitResult, { ok: true }>;
@@ -152,7 +153,7 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
             <>
               {" "}
               · used {status.attemptsUsed}
-              {status.bestPercent !== null ? `, best ${Math.round(status.bestPercent * 100)}%` : ""}
+              {status.bestFraction !== null ? `, best ${formatPercent(status.bestFraction)}` : ""}
             </>
           ) : null}
         </p>
@@ -165,8 +166,8 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
           <div className={`quiz__result ${result.passed ? "quiz__result--pass" : ""}`}>
             <h3 ref={resultHeading} tabIndex={-1}>
               {quiz.practice
-                ? `You got ${Math.round(result.percent * 100)}%.`
-                : `Attempt ${result.attemptNumber}: ${Math.round(result.percent * 100)}% — ${result.passed ? "passed" : `not yet passed (pass mark ${quiz.policy.passMark}%)`}.`}
+                ? `You got ${formatPercent(result.fraction)}.`
+                : `Attempt ${result.attemptNumber}: ${formatPercent(result.fraction)} — ${result.passed ? "passed" : `not yet passed (pass mark ${quiz.policy.passMark}%)`}.`}
             </h3>
             <p>
               {result.revealed ? "The correct answers are shown below each question." : "Feedback is shown below each question."}{" "}
@@ -186,7 +187,7 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
       ) : null}
       {outOfAttempts && !result ? (
         <p className="quiz__notice" role="status">
-          You have used all your attempts at this quiz. Your best score is {Math.round((status?.bestPercent ?? 0) * 100)}%.
+          You have used all your attempts at this quiz. Your best score is {formatPercent(status?.bestFraction ?? 0)}.
         </p>
       ) : null}
 
@@ -243,7 +244,7 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
               {status.history.map((h) => (
                 <tr key={h.attemptNumber}>
                   <td>{h.attemptNumber}</td>
-                  <td>{Math.round(h.percent * 100)}%</td>
+                  <td>{formatPercent(h.fraction)}</td>
                   <td>{h.passed ? "Passed" : "Not passed"}</td>
                   <td>{new Date(h.submittedAt).toLocaleString()}</td>
                 </tr>

@@ -87,6 +87,15 @@ describe("a well-formed unit", () => {
     expect(json).toContain("Wrong");
     for (const secret of ["correct", "feedback", "Yes, because.", "The reason.", "explanation"]) expect(json).not.toContain(secret);
   });
+
+  it("keeps an option's lean on the server", async () => {
+    const { lessons, problems } = await check({ "01-good.mdx": GOOD.replace("<Option correct ", '<Option lean="trust" correct ').replace('<Option feedback="No', '<Option lean="doubt" feedback="No') });
+    expect(problems).toEqual([]);
+    const q = lessons[0].quizzes[0].questions[0];
+    expect(q.type === "single" && q.options.map((o) => o.lean)).toEqual(["trust", "doubt"]);
+    const json = JSON.stringify(toPublicQuiz(lessons[0].quizzes[0]));
+    for (const secret of ["lean", "trust", "doubt"]) expect(json).not.toContain(secret);
+  });
 });
 
 describe("ordering questions", () => {
@@ -140,6 +149,7 @@ describe("the lesson check reports each mistake where it is", () => {
     ["curly braces", GOOD.replace("## A section", "Costs {1 + 1} pounds"), /Curly braces start code/],
     ["import", GOOD.replace("## A section", 'import x from "y"'), /cannot import or export code/],
     ["categorise item in an unknown group", GOOD.replace(QUESTION, `<Question id="cat" type="categorise">\n\nSort.\n\n<Category id="a">A</Category>\n<Category id="b">B</Category>\n\n<Item category="c" feedback="f">x</Item>\n<Item category="a" feedback="f">y</Item>\n\n<Explanation>\n\nE.\n\n</Explanation>\n</Question>`), /item category "c" is not one of the question's categories/],
+    ["option with an unknown lean", GOOD.replace("<Option correct ", '<Option lean="maybe" correct '), /option 1 has lean="maybe"; use "trust" or "doubt"/],
     ["highlight without a correct phrase", GOOD.replace(QUESTION, `<Question id="hl" type="highlight">\n\nFind it.\n\n<Passage>\nSome <Phrase feedback="f">words</Phrase> here.\n</Passage>\n\n<Explanation>\n\nE.\n\n</Explanation>\n</Question>`), /mark at least one <Phrase> correct/],
   ];
   it.each(cases)("%s", async (_name, text, expected) => {

@@ -5,7 +5,8 @@ import type { QuestionType, QuizPolicy } from "@/lib/quiz";
 
 export type Discern = "trust" | "doubt";
 
-export type ChoiceOption = { id: string; text: string; correct: boolean; feedback: string };
+/** `lean`, in assessments: whether choosing this option trusts or doubts the material (docs/glossary.md). */
+export type ChoiceOption = { id: string; text: string; correct: boolean; feedback: string; lean?: Discern };
 export type OrderingItem = { id: string; text: string; feedback: string };
 export type CategoriseItem = { id: string; text: string; category: string; feedback: string };
 export type Phrase = { id: string; text: string; correct: boolean; feedback: string };

@@ -201,7 +201,10 @@ export function remarkLesson(ctx: LessonPluginContext) {
           const a = attributes(o, QUIZ_COMPONENTS.Option);
           const t = toString(o).trim();
           if (!t) problem(o, `Question "${id}": option ${i + 1} has no text.`);
-          return { id: childId("o", i + 1), text: t, correct: a.correct === true, feedback: feedbackOf(o, a) };
+          let lean: Discern | undefined;
+          if (a.lean === "trust" || a.lean === "doubt") lean = a.lean;
+          else if (a.lean !== undefined) problem(o, `Question "${id}": option ${i + 1} has lean="${String(a.lean)}"; use "trust" or "doubt".`);
+          return { id: childId("o", i + 1), text: t, correct: a.correct === true, feedback: feedbackOf(o, a), ...(lean ? { lean } : {}) };
         });
         const correct = options.filter((o) => o.correct).length;
         if (options.length < 2) problem(node, `Question "${id}" needs at least two options.`);

@@ -1,8 +1,8 @@
 // Pure rules of a quiz's policy: passing, attempts left, and when answers are revealed.
 import type { QuizPolicy } from "@/lib/quiz";
 
-export function hasPassed(percent: number, policy: QuizPolicy): boolean {
-  return percent * 100 + 1e-9 >= policy.passMark;
+export function hasPassed(fraction: number, policy: QuizPolicy): boolean {
+  return fraction * 100 + 1e-9 >= policy.passMark;
 }
 
 /** Attempts still allowed after `used` attempts; null means unlimited. */

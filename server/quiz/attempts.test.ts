@@ -45,7 +45,7 @@ describe("submitting a quiz", () => {
     const res = await submitAttempt(userId, { lessonSlug: "lone-wolf", quizId, submissionKey: key(), answers });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    expect(res.percent).toBe(1);
+    expect(res.fraction).toBe(1);
     expect(res.passed).toBe(true);
     expect(res.questions.every((q) => q.correct && q.explanationHtml.length > 0)).toBe(true);
     const stored = await db.quizAttempt.findFirstOrThrow({ where: { userId, quizId }, include: { answers: true } });

@@ -42,13 +42,13 @@ async function ensureVersions(quiz: QuizDefinition) {
   }
 }
 
-type AttemptRow = { attemptNumber: number; percent: number; passed: boolean; submittedAt: Date };
+type AttemptRow = { attemptNumber: number; fraction: number; passed: boolean; submittedAt: Date };
 
 export async function getQuizStatus(userId: string, quiz: QuizDefinition): Promise<QuizStatus> {
   const attempts = await db.quizAttempt.findMany({
     where: { userId, quizId: quiz.id },
     orderBy: { attemptNumber: "asc" },
-    select: { attemptNumber: true, percent: true, passed: true, submittedAt: true },
+    select: { attemptNumber: true, fraction: true, passed: true, submittedAt: true },
   });
   return quizStatus(attempts, quiz);
 }
@@ -57,7 +57,7 @@ function quizStatus(attempts: AttemptRow[], quiz: QuizDefinition): QuizStatus {
   return {
     attemptsUsed: attempts.length,
     attemptsLeft: attemptsLeft(attempts.length, quiz.policy),
-    bestPercent: attempts.length ? Math.max(...attempts.map((a) => a.percent)) : null,
+    bestFraction: attempts.length ? Math.max(...attempts.map((a) => a.fraction)) : null,
     passed: attempts.some((a) => a.passed),
     history: attempts.map((a) => ({ ...a, submittedAt: a.submittedAt.toISOString() })),
   };
@@ -112,7 +112,7 @@ async function replay(attemptId: string, quiz: QuizDefinition, userId: string): 
   return {
     ok: true,
     attemptNumber: attempt.attemptNumber,
-    percent: attempt.percent,
+    fraction: attempt.fraction,
     passed: attempt.passed,
     revealed: reveal,
     status,
@@ -160,8 +160,8 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
   });
   const score = graded.reduce((sum, g) => sum + g.result.score, 0);
   const maxScore = quiz.questions.length;
-  const percent = maxScore ? score / maxScore : 0;
-  const passed = !quiz.practice && hasPassed(percent, quiz.policy);
+  const fraction = maxScore ? score / maxScore : 0;
+  const passed = !quiz.practice && hasPassed(fraction, quiz.policy);
   const kind = quiz.practice ? "practice" : lesson.frontmatter?.kind === "assessment" ? (lesson.frontmatter.assessment ?? "unit") : "unit";
   const d = kind === "pre" || kind === "post" ? discernment(graded.map((g) => ({ discern: g.q.discern, score: g.result.score }))) : null;
   await ensureVersions(quiz);
@@ -170,7 +170,7 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
     const earlier = await db.quizAttempt.findMany({
       where: { userId, quizId: quiz.id },
       orderBy: { attemptNumber: "asc" },
-      select: { attemptNumber: true, percent: true, passed: true, submittedAt: true },
+      select: { attemptNumber: true, fraction: true, passed: true, submittedAt: true },
     });
     const used = earlier.length;
     if (quiz.policy.maxAttempts !== 0 && used >= quiz.policy.maxAttempts) {
@@ -191,10 +191,10 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
           submissionKey: s.submissionKey,
           score,
           maxScore,
-          percent,
+          fraction,
           passed,
-          trustPercent: d?.trust ?? null,
-          doubtPercent: d?.doubt ?? null,
+          trustFraction: d?.trust ?? null,
+          doubtFraction: d?.doubt ?? null,
           startedAt: s.startedAt ? new Date(s.startedAt) : null,
           answers: {
             createMany: {
@@ -222,12 +222,12 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
           }),
         );
       }
-      const status = quizStatus([...earlier, { attemptNumber: attempt.attemptNumber, percent, passed, submittedAt: attempt.submittedAt }], quiz);
+      const status = quizStatus([...earlier, { attemptNumber: attempt.attemptNumber, fraction, passed, submittedAt: attempt.submittedAt }], quiz);
       const reveal = mayReveal(quiz.policy, { passed: status.passed, attemptsUsed: status.attemptsUsed });
       return {
         ok: true,
         attemptNumber: attempt.attemptNumber,
-        percent,
+        fraction,
         passed,
         revealed: reveal,
         status,

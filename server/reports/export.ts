@@ -44,7 +44,7 @@ export function progressCsv(klass: OwnClass, units: readonly { slug: string; tit
         s.email,
         ...units.flatMap((u) => {
           const p = progress.get(s.id)?.get(u.slug);
-          return [STATUS_LABELS[p?.status ?? "not-started"], p?.bestPercent == null ? null : Math.round(p.bestPercent * 1000) / 10, p?.attempts ?? 0];
+          return [STATUS_LABELS[p?.status ?? "not-started"], p?.bestFraction == null ? null : Math.round(p.bestFraction * 1000) / 10, p?.attempts ?? 0];
         }),
       ]);
     }

@@ -6,24 +6,24 @@ import { db } from "@/server/db";
 import type { Student } from "./classes";
 import { classGain, gain, mean, type ClassGain, type Gain } from "./stats";
 
-type Assessment = { percent: number; trust: number | null; doubt: number | null };
+type Assessment = { fraction: number; trust: number | null; doubt: number | null };
 export type StudentGain = { student: Student; pre: Assessment | null; post: Assessment | null; gain: Gain | null };
 export type Discernment = { trustPre: number | null; trustPost: number | null; doubtPre: number | null; doubtPost: number | null };
 
 export async function gainReport(students: readonly Student[]): Promise<{ rows: StudentGain[]; class: ClassGain; discernment: Discernment }> {
   const attempts = await db.quizAttempt.findMany({
     where: { userId: { in: students.map((s) => s.id) }, kind: { in: ["pre", "post"] }, attemptNumber: 1 },
-    select: { userId: true, kind: true, percent: true, trustPercent: true, doubtPercent: true },
+    select: { userId: true, kind: true, fraction: true, trustFraction: true, doubtFraction: true },
   });
   const byStudent = new Map<string, { pre?: Assessment; post?: Assessment }>();
   for (const a of attempts) {
     const entry = byStudent.get(a.userId) ?? {};
-    entry[a.kind as "pre" | "post"] = { percent: a.percent, trust: a.trustPercent, doubt: a.doubtPercent };
+    entry[a.kind as "pre" | "post"] = { fraction: a.fraction, trust: a.trustFraction, doubt: a.doubtFraction };
     byStudent.set(a.userId, entry);
   }
   const rows = students.map((student) => {
     const { pre = null, post = null } = byStudent.get(student.id) ?? {};
-    return { student, pre, post, gain: pre && post ? gain(pre.percent, post.percent) : null };
+    return { student, pre, post, gain: pre && post ? gain(pre.fraction, post.fraction) : null };
   });
   const both = rows.filter((r) => r.gain);
   const meanOf = (pick: (r: StudentGain) => number | null | undefined) => mean(both.flatMap((r) => (pick(r) == null ? [] : [pick(r)!])));

@@ -8,8 +8,8 @@ const students = [
   { id: "3", name: "Ben", email: "ben@x.org" },
 ];
 const progress = new Map([
-  ["1", new Map([["claims", unitStatus("completed", [{ percent: 0.9, passed: true }])]])],
-  ["2", new Map([["claims", unitStatus("completed", [{ percent: 0.4, passed: false }])], ["sources", unitStatus("started", [])]])],
+  ["1", new Map([["claims", unitStatus("completed", [{ fraction: 0.9, passed: true }])]])],
+  ["2", new Map([["claims", unitStatus("completed", [{ fraction: 0.4, passed: false }])], ["sources", unitStatus("started", [])]])],
 ]);
 const rows = gridRows(students, progress, ["claims", "sources"]);
 const q = (o: Record<string, string>) => gridQuerySchema.parse(o);

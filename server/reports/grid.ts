@@ -5,7 +5,7 @@ import type { UnitProgress, UnitStatus } from "./progress";
 
 export const UNIT_STATUSES = ["not-started", "in-progress", "completed", "passed"] as const satisfies readonly UnitStatus[];
 const RANK: Record<UnitStatus, number> = { "not-started": 0, "in-progress": 1, completed: 2, passed: 3 };
-const NOT_STARTED: UnitProgress = { status: "not-started", bestPercent: null, attempts: 0 };
+const NOT_STARTED: UnitProgress = { status: "not-started", bestFraction: null, attempts: 0 };
 
 export type GridStudent = { id: string; name: string; email: string };
 export type GridRow = { student: GridStudent; cells: Record<string, UnitProgress>; passed: number; completed: number; score: number };
@@ -61,7 +61,7 @@ export function filterAndSort(rows: readonly GridRow[], query: GridQuery): GridR
   const byName = (a: GridRow, b: GridRow) => a.student.name.localeCompare(b.student.name) || a.student.email.localeCompare(b.student.email);
   const key = (r: GridRow): number =>
     // progress: units passed first, then units completed, then any start (fewer than 100 units)
-    query.sort === "progress" ? r.passed * 10_000 + r.completed * 100 + r.score : query.sort in r.cells ? (r.cells[query.sort].bestPercent ?? -1) : 0;
+    query.sort === "progress" ? r.passed * 10_000 + r.completed * 100 + r.score : query.sort in r.cells ? (r.cells[query.sort].bestFraction ?? -1) : 0;
   const sign = query.dir === "desc" ? -1 : 1;
   // Ties (and the name sort) fall back to name order, so the order is always the same.
   return kept.sort((a, b) => (query.sort === "name" ? 0 : sign * (key(a) - key(b))) || (query.sort === "name" ? sign : 1) * byName(a, b));

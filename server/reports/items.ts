@@ -36,7 +36,7 @@ export async function analyseQuiz(studentIds: readonly string[], quizId: string,
   // One index seek per student on (userId, quizId, attemptNumber): the cost follows the class.
   const attempts = await db.quizAttempt.findMany({
     where: { userId: { in: [...studentIds] }, quizId, attemptNumber: 1 },
-    select: { score: true, percent: true, answers: { select: { questionId: true, questionVersion: true, response: true, score: true } } },
+    select: { score: true, fraction: true, answers: { select: { questionId: true, questionVersion: true, response: true, score: true } } },
   });
   const groups = new Map<string, { item: number; total: number; response: string }[]>();
   for (const a of attempts) {
@@ -78,5 +78,5 @@ export async function analyseQuiz(studentIds: readonly string[], quizId: string,
     item.versionCount = same.length;
     item.versionNumber = same.indexOf(item) + 1;
   }
-  return { attempts: attempts.length, items, scoreBins: histogram(attempts.map((a) => a.percent)) };
+  return { attempts: attempts.length, items, scoreBins: histogram(attempts.map((a) => a.fraction)) };
 }

@@ -3,7 +3,7 @@ import "server-only";
 import { db } from "@/server/db";
 
 export type UnitStatus = "not-started" | "in-progress" | "completed" | "passed";
-export type UnitProgress = { status: UnitStatus; bestPercent: number | null; attempts: number };
+export type UnitProgress = { status: UnitStatus; bestFraction: number | null; attempts: number };
 
 export const STATUS_LABELS: Record<UnitStatus, string> = {
   "not-started": "Not started",
@@ -13,8 +13,8 @@ export const STATUS_LABELS: Record<UnitStatus, string> = {
 };
 
 /** Pure: combines a progress row and attempt outcomes into one unit status. */
-export function unitStatus(progress: string | undefined, attempts: { percent: number; passed: boolean }[]): UnitProgress {
-  const bestPercent = attempts.length ? Math.max(...attempts.map((a) => a.percent)) : null;
+export function unitStatus(progress: string | undefined, attempts: { fraction: number; passed: boolean }[]): UnitProgress {
+  const bestFraction = attempts.length ? Math.max(...attempts.map((a) => a.fraction)) : null;
   const status: UnitStatus = attempts.some((a) => a.passed)
     ? "passed"
     : attempts.length > 0 || progress === "completed"
@@ -22,7 +22,7 @@ export function unitStatus(progress: string | undefined, attempts: { percent: nu
       : progress
         ? "in-progress"
         : "not-started";
-  return { status, bestPercent, attempts: attempts.length };
+  return { status, bestFraction, attempts: attempts.length };
 }
 
 /** Progress of several students over all units: studentId → lessonSlug → progress. */
@@ -31,13 +31,13 @@ export async function progressFor(userIds: string[]): Promise<Map<string, Map<st
     db.lessonProgress.findMany({ where: { userId: { in: userIds } }, select: { userId: true, lessonSlug: true, status: true } }),
     db.quizAttempt.findMany({
       where: { userId: { in: userIds }, kind: { not: "practice" } },
-      select: { userId: true, lessonSlug: true, percent: true, passed: true },
+      select: { userId: true, lessonSlug: true, fraction: true, passed: true },
     }),
   ]);
   const out = new Map<string, Map<string, UnitProgress>>();
   const key = (u: string, l: string) => `${u}\u0000${l}`;
   const progressBy = new Map(rows.map((r) => [key(r.userId, r.lessonSlug), r.status]));
-  const attemptsBy = new Map<string, { percent: number; passed: boolean }[]>();
+  const attemptsBy = new Map<string, { fraction: number; passed: boolean }[]>();
   for (const a of attempts) {
     const k = key(a.userId, a.lessonSlug);
     if (!attemptsBy.has(k)) attemptsBy.set(k, []);

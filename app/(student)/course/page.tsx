@@ -4,6 +4,7 @@ import { canSeeDrafts } from "@/lib/roles";
 import { requireUser } from "@/server/auth";
 import { getCourse, summarise } from "@/server/content/course";
 import { progressFor, STATUS_LABELS, unitStatus, type UnitProgress } from "@/server/reports/progress";
+import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Course" };
 
@@ -40,7 +41,7 @@ export default async function CoursePage() {
             <p className="unit-card__summary">{unit.summary}</p>
             <p className="unit-card__meta">
               <span>About {unit.minutes} min</span> · <span className="status">{STATUS_LABELS[p.status]}</span>
-              {p.bestPercent !== null ? <span> · best score {Math.round(p.bestPercent * 100)}%</span> : null}
+              {p.bestFraction !== null ? <span> · best score {formatPercent(p.bestFraction)}</span> : null}
               {unit.draft ? <span> · draft</span> : null}
               {unit.broken ? <span> · has problems</span> : null}
             </p>

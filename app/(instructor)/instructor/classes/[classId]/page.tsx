@@ -7,6 +7,7 @@ import { STATUS_COLOURS } from "@/components/instructor/colours";
 import { reportUnits, requireOwnClass } from "@/server/reports/classes";
 import { filterAndSort, firstValues, GRID_PAGE_SIZE, gridQuerySchema, gridRows, pageOf, statusCounts, UNIT_STATUSES, type GridQuery } from "@/server/reports/grid";
 import { progressFor, STATUS_LABELS } from "@/server/reports/progress";
+import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Class progress" };
 
@@ -97,7 +98,7 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
                       // One text node per cell: the grid is the bulk of the page.
                       return (
                         <td key={u.slug} data-unit={u.slug} className={`status--${c.status}`}>
-                          {c.bestPercent === null ? STATUS_LABELS[c.status] : `${STATUS_LABELS[c.status]}, best ${Math.round(c.bestPercent * 100)}%`}
+                          {c.bestFraction === null ? STATUS_LABELS[c.status] : `${STATUS_LABELS[c.status]}, best ${formatPercent(c.bestFraction)}`}
                         </td>
                       );
                     })}

@@ -5,10 +5,10 @@ import { POST_COLOUR, PRE_COLOUR, SCORE_COLOUR } from "@/components/instructor/c
 import { requireOwnClass } from "@/server/reports/classes";
 import { gainReport } from "@/server/reports/gain";
 import { histogram } from "@/server/reports/stats";
+import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Learning gain" };
 
-const pct = (n: number | null | undefined) => (n == null ? "—" : `${Math.round(n * 100)}%`);
 const points = (n: number | null | undefined) => (n == null ? "—" : `${n >= 0 ? "+" : "−"}${Math.abs(Math.round(n * 100))} points`);
 const two = (n: number | null | undefined) => (n == null ? "—" : n.toFixed(2));
 
@@ -33,11 +33,11 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
       <dl className="summary-stats">
         <div>
           <dt>Mean pre-assessment</dt>
-          <dd>{pct(c.meanPre)}</dd>
+          <dd>{formatPercent(c.meanPre)}</dd>
         </div>
         <div>
           <dt>Mean post-assessment</dt>
-          <dd>{pct(c.meanPost)}</dd>
+          <dd>{formatPercent(c.meanPost)}</dd>
         </div>
         <div>
           <dt>Mean gain</dt>
@@ -66,7 +66,7 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
         <>
           <BarChart
             title="Before and after the course"
-            description={`Class means on the pre- and post-assessment: overall ${pct(c.meanPre)} before and ${pct(c.meanPost)} after; trusting credible sources ${pct(d.trustPre)} → ${pct(d.trustPost)}; doubting weak ones ${pct(d.doubtPre)} → ${pct(d.doubtPost)}.`}
+            description={`Class means on the pre- and post-assessment: overall ${formatPercent(c.meanPre)} before and ${formatPercent(c.meanPost)} after; trusting credible sources ${formatPercent(d.trustPre)} → ${formatPercent(d.trustPost)}; doubting weak ones ${formatPercent(d.doubtPre)} → ${formatPercent(d.doubtPost)}.`}
             categoryLabel="Measure"
             categories={["Overall", "Trust (credible items)", "Doubt (weak items)"]}
             series={[
@@ -74,7 +74,7 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
               { name: "Post-assessment", colour: POST_COLOUR, values: [c.meanPost ?? 0, d.trustPost ?? 0, d.doubtPost ?? 0] },
             ]}
             max={1}
-            format={(n) => `${Math.round(n * 100)}%`}
+            format={formatPercent}
           />
           <BarChart
             title="Students’ normalised gains"
@@ -108,15 +108,15 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
                 <th scope="row">
                   <a href={`/instructor/classes/${klass.id}/students/${r.student.id}`}>{r.student.name}</a>
                 </th>
-                <td>{pct(r.pre?.percent)}</td>
-                <td>{pct(r.post?.percent)}</td>
+                <td>{formatPercent(r.pre?.fraction)}</td>
+                <td>{formatPercent(r.post?.fraction)}</td>
                 <td>{points(r.gain?.gain)}</td>
                 <td>{two(r.gain?.normalised)}</td>
                 <td>
-                  {pct(r.pre?.trust)} → {pct(r.post?.trust)}
+                  {formatPercent(r.pre?.trust)} → {formatPercent(r.post?.trust)}
                 </td>
                 <td>
-                  {pct(r.pre?.doubt)} → {pct(r.post?.doubt)}
+                  {formatPercent(r.pre?.doubt)} → {formatPercent(r.post?.doubt)}
                 </td>
               </tr>
             ))}

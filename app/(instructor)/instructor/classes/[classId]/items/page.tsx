@@ -7,12 +7,12 @@ import { reportUnits, requireOwnClass } from "@/server/reports/classes";
 import { firstValues } from "@/server/reports/grid";
 import { analyseQuiz } from "@/server/reports/items";
 import { FLAG_LABELS, POOR_DISCRIMINATION, TOO_EASY_FACILITY, TOO_HARD_FACILITY } from "@/server/reports/stats";
+import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Item analysis" };
 
 type Props = { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const pct = (n: number | null) => (n === null ? "—" : `${Math.round(n * 100)}%`);
 const two = (n: number | null) => (n === null ? "—" : n.toFixed(2));
 
 export default async function ItemAnalysisPage({ params, searchParams }: Props) {
@@ -55,7 +55,7 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
               score on the question (the share who got it right; partly right answers count their part). <strong>Discrimination</strong>{" "}
               is the correlation between the score on the question and the score on the rest of the quiz (the corrected point-biserial):
               near 1, the students who do well overall get it right; near 0 or below, the question measures something else, or is
-              ambiguous. Flags: too easy above {pct(TOO_EASY_FACILITY)} facility, too hard below {pct(TOO_HARD_FACILITY)}, poor
+              ambiguous. Flags: too easy above {formatPercent(TOO_EASY_FACILITY)} facility, too hard below {formatPercent(TOO_HARD_FACILITY)}, poor
               discrimination below {POOR_DISCRIMINATION}; none are raised on fewer than five answers.
             </p>
           </details>
@@ -97,7 +97,7 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
                   </div>
                   <div>
                     <dt>Facility</dt>
-                    <dd>{pct(item.facility)}</dd>
+                    <dd>{formatPercent(item.facility)}</dd>
                   </div>
                   <div>
                     <dt>Discrimination</dt>
@@ -125,7 +125,7 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
                         <td>{t.label}</td>
                         <td>{t.correct ? "Right" : "Wrong"}</td>
                         <td>
-                          {t.count} ({pct(item.answered ? t.count / item.answered : 0)})
+                          {t.count} ({formatPercent(item.answered ? t.count / item.answered : 0)})
                         </td>
                       </tr>
                     ))}

@@ -3,10 +3,10 @@ import { forbidden } from "next/navigation";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { reportUnits, requireOwnClass, studentOf } from "@/server/reports/classes";
 import { studentRecord } from "@/server/reports/student";
+import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Student" };
 
-const pct = (n: number | null) => (n === null ? "—" : `${Math.round(n * 100)}%`);
 const seconds = (ms: number | null) => (ms === null ? "—" : `${Math.round(ms / 100) / 10} s`);
 const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "—");
 
@@ -29,12 +29,12 @@ export default async function StudentPage({ params }: { params: Promise<{ classI
       {attempts.map((a) => (
         <section key={a.id} className="attempt" aria-labelledby={`attempt-${a.id}`}>
           <h3 id={`attempt-${a.id}`}>
-            {titles.get(a.lessonSlug) ?? a.lessonSlug}: attempt {a.attemptNumber} — {pct(a.percent)}
+            {titles.get(a.lessonSlug) ?? a.lessonSlug}: attempt {a.attemptNumber} — {formatPercent(a.fraction)}
             {a.passed ? " (passed)" : ""}
           </h3>
           <p className="muted">
             Started {when(a.startedAt)} · submitted {when(a.submittedAt)}
-            {a.trustPercent !== null || a.doubtPercent !== null ? ` · trust items ${pct(a.trustPercent)}, doubt items ${pct(a.doubtPercent)}` : ""}
+            {a.trustFraction !== null || a.doubtFraction !== null ? ` · trust items ${formatPercent(a.trustFraction)}, doubt items ${formatPercent(a.doubtFraction)}` : ""}
           </p>
           <div className="table-scroll" tabIndex={0} role="region" aria-label={`Answers in attempt ${a.attemptNumber} at ${titles.get(a.lessonSlug) ?? a.lessonSlug}`}>
             <table className="table">
@@ -52,7 +52,7 @@ export default async function StudentPage({ params }: { params: Promise<{ classI
                   <tr key={x.questionId}>
                     <td>{x.prompt}</td>
                     <td>{x.answer}</td>
-                    <td>{x.correct ? "Right" : x.score > 0 ? `Partly right (${pct(x.score)})` : "Wrong"}</td>
+                    <td>{x.correct ? "Right" : x.score > 0 ? `Partly right (${formatPercent(x.score)})` : "Wrong"}</td>
                     <td>{seconds(x.timeMs)}</td>
                   </tr>
                 ))}
