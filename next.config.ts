@@ -1,10 +1,13 @@
 import type { NextConfig } from "next";
+import { FORM_MAX_BYTES } from "./server/http/limits";
 
 const isDev = process.env.NODE_ENV !== "production";
 
+// ---- Security headers: all of them in this one block (docs/architecture.md, "Abuse and failure").
 // Only what the app needs: its own scripts, styles, images and API. Next.js's inline bootstrap
 // scripts need 'unsafe-inline' on statically rendered pages (nonces would make every page
-// dynamic); no third-party origin is allowed anywhere.
+// dynamic); no third-party origin is allowed anywhere. Pages may not be framed by anyone
+// (routes that must be framed, such as an LTI launch, add their own frame-ancestors rule here).
 const contentSecurityPolicy = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
@@ -18,25 +21,41 @@ const contentSecurityPolicy = [
   "object-src 'none'",
 ].join("; ");
 
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  // Other sites learn at most this site's origin, never a page's path (class and student ids).
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()" },
+  // A page this app opens, or that opens it, gets no handle on its window.
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
+const securityHeaderRules = [
+  { source: "/:path*", headers: securityHeaders },
+  // HSTS only over https: X-Forwarded-Proto is "https" when a TLS proxy forwarded the request
+  // (believed only with TRUST_PROXY; server/security/peer-address.ts).
+  { source: "/:path*", has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] },
+  // Lesson pages are the same for every student but only for signed-in ones: a school's shared
+  // cache must not keep them (Next.js would mark a prerendered page cacheable for a year).
+  { source: "/lessons/:path*", headers: [{ key: "Cache-Control", value: "private, no-cache" }] },
+];
+// ---- End of security headers.
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The proxy reads a copy of each form post to a page (server/http/form-post.ts); Next.js
+    // buffers at most this much of it (its default is 10 MB).
+    proxyClientMaxBodySize: FORM_MAX_BYTES + 1,
+  },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   // Lessons are read from disk at run time (for grading); make sure a traced build keeps them.
   outputFileTracingIncludes: { "/*": ["./lessons/**/*"] },
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
-    ];
+    return securityHeaderRules;
   },
 };
 

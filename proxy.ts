@@ -1,11 +1,15 @@
 // Runs before routing. It
 // - refuses a path that is not valid percent-encoded UTF-8 with a 400 (Next.js would answer
-//   such a path with a 500 when it decodes the route's parameters), and
+//   such a path with a 500 when it decodes the route's parameters);
+// - checks every request with a body to a page (server actions) before Next.js parses it:
+//   cross-site, oversized, not a form or garbled → 4xx (server/http/form-post.ts);
 // - sends visitors who are not signed in to the sign-in page before any course page renders,
-//   including the statically prerendered lesson pages. This is a convenience, not the access
-//   check: every page, route and action checks the user itself (server/auth.ts).
+//   including the statically prerendered lesson pages. This looks only at the session cookie
+//   (signature, expiry, age), not at the database: it is a convenience, not the access check.
+//   Every page, route and action checks the user itself (server/access.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
+import { checkFormPost } from "@/server/http/form-post";
+import { readSession, SESSION_COOKIE } from "@/server/session";
 
 const SIGNED_IN_ONLY = /^\/(course|lessons|instructor|account|preview|admin)(\/|$)/;
 
@@ -16,7 +20,12 @@ export async function proxy(request: NextRequest) {
   } catch {
     return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain" } });
   }
-  if (!SIGNED_IN_ONLY.test(pathname) || (await getToken({ req: request }))) return NextResponse.next();
+  const reading = request.method === "GET" || request.method === "HEAD";
+  if (!reading && !pathname.startsWith("/api/")) {
+    const refused = await checkFormPost(request);
+    if (refused) return refused;
+  }
+  if (!reading || !SIGNED_IN_ONLY.test(pathname) || (await readSession(request.cookies.get(SESSION_COOKIE)?.value))) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = "/signin";
   url.search = `?callbackUrl=${encodeURIComponent(pathname)}`;
@@ -24,8 +33,19 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // The pages that need a signed-in user, and every route with a dynamic segment (the only
-  // places a malformed path reaches Next's parameter decoding). API routes check the user
-  // themselves and skip the proxy, which keeps it off the hot path of quiz submissions.
-  matcher: ["/course", "/lessons/:path*", "/instructor/:path*", "/account/:path*", "/preview/:path*", "/admin/:path*", "/api/auth/:path*"],
+  // The pages that need a signed-in user, every route with a dynamic segment (the only places
+  // a malformed path reaches Next's parameter decoding), and any request with a body to a page
+  // (server actions: GETs carry no Content-Type). Other API routes guard themselves
+  // (server/http/route.ts) and skip the proxy, which keeps it off the hot path of quiz
+  // submissions.
+  matcher: [
+    "/course",
+    "/lessons/:path*",
+    "/instructor/:path*",
+    "/account/:path*",
+    "/preview/:path*",
+    "/admin/:path*",
+    "/api/auth/:path*",
+    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "content-type" }] },
+  ],
 };

@@ -12,6 +12,36 @@ export function text(missing: string) {
   return z.string({ error: missing }).refine((s) => !LONE_SURROGATE.test(s) && !s.includes("\u0000"), "This contains characters that are not valid text.");
 }
 
+// Characters that change how the text around them is shown while being invisible themselves:
+// bidirectional overrides, embeddings, isolates and marks (U+202E turns "Ann\u202Etxt.exe"
+// into "Annexe.txt"), zero-width spaces, word joiners and other format characters (Unicode
+// category Cf), and the blank Hangul fillers and Braille blank that pass for letters. A
+// zero-width joiner or non-joiner between two visible characters stays allowed: Persian,
+// Indic scripts and emoji sequences need them.
+const JOINER_IN_WORD = /(?<=[\p{L}\p{M}\p{N}\p{S}])[\u200C\u200D](?=[\p{L}\p{M}\p{N}\p{S}])/gu;
+const INVISIBLE = /[\p{Cc}\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800]/u;
+
+/** True when a name shows exactly what it contains (no invisible or direction-changing characters). */
+export function isPlainDisplayText(s: string): boolean {
+  return !INVISIBLE.test(s.replace(JOINER_IN_WORD, ""));
+}
+
+/**
+ * A name others will read (a display name, a class name): text (above), trimmed, NFC, at most
+ * `max` characters, and shown as it is (isPlainDisplayText).
+ */
+function displayName(missing: string, max: number, tooLong: string) {
+  return text(missing)
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, missing)
+        .max(max, tooLong)
+        .refine(isPlainDisplayText, "This contains invisible or direction-changing characters. Type it with letters, digits and spaces."),
+    );
+}
+
 export const NAME_MAX = 80;
 export const EMAIL_MAX = 254;
 export const PASSWORD_MIN = 8;
@@ -31,17 +61,16 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: text("Enter your name.")
-    .trim()
-    .min(1, "Enter your name.")
-    .max(NAME_MAX, `A name can be at most ${NAME_MAX} characters.`)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "A name cannot contain control characters."),
+  name: displayName("Enter your name.", NAME_MAX, `A name can be at most ${NAME_MAX} characters.`),
   email,
-  password: text("Choose a password.")
-    .min(PASSWORD_MIN, `A password needs at least ${PASSWORD_MIN} characters.`)
-    .max(PASSWORD_MAX, `A password can be at most ${PASSWORD_MAX} characters.`),
+  password: z.lazy(() => newPasswordSchema),
   joinCode: z.lazy(() => joinCodeSchema),
 });
+
+/** A password someone chooses (signing up, changing it). */
+export const newPasswordSchema = text("Choose a password.")
+  .min(PASSWORD_MIN, `A password needs at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `A password can be at most ${PASSWORD_MAX} characters.`);
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
@@ -55,10 +84,13 @@ export function fieldErrors<K extends string>(error: z.ZodError): FieldErrors<K>
   return out as FieldErrors<K>;
 }
 
-export type SignUpState =
-  | { ok: true; email: string }
-  | { ok: false; errors: FieldErrors<"name" | "email" | "password" | "joinCode" | "form"> }
-  | null;
+/**
+ * The one shape of every refusal a JSON route sends (server/http/route.ts): a sentence for the
+ * person, and for a form the first problem of each field.
+ */
+export type ErrorBody = { ok: false; error: string; fields?: Record<string, string> };
+
+export type SignUpState = { ok: true; email: string } | ErrorBody | null;
 
 /** "abcd 1234", "ABCD1234" and "ABCD-1234" are the same code; codes are stored as "ABCD-1234". */
 export function normaliseJoinCode(code: string): string {
@@ -67,12 +99,7 @@ export function normaliseJoinCode(code: string): string {
 }
 
 export const CLASS_NAME_MAX = 80;
-export const classNameSchema = z
-  .string({ error: "Name the class." })
-  .trim()
-  .min(1, "Name the class.")
-  .max(CLASS_NAME_MAX, `A class name can be at most ${CLASS_NAME_MAX} characters.`)
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "A class name cannot contain control characters.");
+export const classNameSchema = displayName("Name the class.", CLASS_NAME_MAX, `A class name can be at most ${CLASS_NAME_MAX} characters.`);
 
 export const joinCodeSchema = z
   .string({ error: "Enter the join code your instructor gave you." })

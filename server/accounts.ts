@@ -9,7 +9,8 @@ import { hashPassword } from "./password";
 export async function registerStudent(input: z.infer<typeof signUpSchema>): Promise<NonNullable<SignUpState>> {
   const klass = await db.class.findUnique({ where: { joinCode: normaliseJoinCode(input.joinCode) }, select: { id: true } });
   if (!klass) {
-    return { ok: false, errors: { joinCode: "No class has that join code. Check it with your instructor." } };
+    const joinCode = "No class has that join code. Check it with your instructor.";
+    return { ok: false, error: joinCode, fields: { joinCode } };
   }
   const passwordHash = await hashPassword(input.password);
   try {
@@ -24,7 +25,8 @@ export async function registerStudent(input: z.infer<typeof signUpSchema>): Prom
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { ok: false, errors: { email: "An account with this email already exists. Sign in instead." } };
+      const email = "An account with this email already exists. Sign in instead.";
+      return { ok: false, error: email, fields: { email } };
     }
     throw error;
   }

@@ -1,25 +1,29 @@
 import "server-only";
-// Who is asking. next-auth 4 with email + password (Credentials) and JWT sessions; every page,
-// route and server action starts with one of the require* helpers below.
+// Who is asking. next-auth 4 signs people in with email and password (Credentials) into a JWT
+// session cookie (what it holds: server/session.ts); getCurrentUser() reads it for every page,
+// route and server action. What each may do is server/access.ts.
 import type { NextAuthOptions } from "next-auth";
-import { getToken } from "next-auth/jwt";
+import type { JWT } from "next-auth/jwt";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import { isRole, type Role } from "@/lib/roles";
+import { safeRedirectUrl } from "@/lib/return-path";
 import { signInSchema } from "@/lib/validation";
 import { db } from "./db";
-import { dummyHash, verifyPassword } from "./password";
-import { blockedFor, clear, clientAddress, record, SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS } from "./security/rate-limit";
-import { slowdownMs } from "./security/rate-limit-rules";
+import { hashPassword } from "./password";
+import { clientAddress } from "./security/client-address";
+import { checkPassword } from "./security/password-check";
+import { END_SESSIONS, liveClaims, readSession, SECURE_COOKIES, SESSION_COOKIE, SESSION_MAX_AGE_S, sessionClaims, type SessionClaims, type SessionUser } from "./session";
 
 /** Shown by the sign-in form when an account or address is blocked for a while. */
 export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+class SessionEnded extends Error {}
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  useSecureCookies: SECURE_COOKIES,
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({
@@ -28,34 +32,47 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        // Failures count against the account and the address alike, whether or not the
-        // account exists, so the answers never tell which emails have accounts.
-        const accountKey = `signin:account:${parsed.data.email}`;
-        const addressKey = `signin:address:${clientAddress(req?.headers?.["x-forwarded-for"] as string | undefined)}`;
-        if ((await blockedFor(accountKey)) || (await blockedFor(addressKey))) throw new Error(TOO_MANY_ATTEMPTS);
-        const user = await db.user.findUnique({
-          where: { email: parsed.data.email },
-          select: { id: true, email: true, name: true, passwordHash: true },
-        });
-        const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), parsed.data.password);
-        if (!user || !ok) {
-          const [account, address] = await Promise.all([record(accountKey, SIGN_IN_ACCOUNT), record(addressKey, SIGN_IN_ADDRESS)]);
-          await sleep(Math.max(slowdownMs(account, SIGN_IN_ACCOUNT), slowdownMs(address, SIGN_IN_ADDRESS)));
-          return null;
-        }
-        await clear(accountKey);
-        return { id: user.id, email: user.email, name: user.name };
+        const { email, password } = parsed.data;
+        const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, sessionVersion: true } });
+        const address = clientAddress(req?.headers?.["x-forwarded-for"] as string | undefined);
+        const check = await checkPassword(email, user?.passwordHash ?? null, password, address);
+        if (check === "blocked") throw new Error(TOO_MANY_ATTEMPTS);
+        if (check !== "right" || !user) return null;
+        return { id: user.id, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user }) {
-      if (user) token.uid = user.id;
-      return token;
+      if (user) return sessionClaims(user as unknown as SessionUser) as unknown as JWT;
+      // GET /api/auth/session re-issues the cookie: only while the session is current, and with
+      // its sign-in time kept, so it still ends SESSION_MAX_AGE after signing in. Throwing makes
+      // next-auth answer {} and clear the cookie.
+      const claims = liveClaims(token);
+      if (!claims || !(await isCurrent(claims))) throw new SessionEnded("The session has ended.");
+      return claims as unknown as JWT;
     },
-    async session({ session, token }) {
-      if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
-      return session;
+    // What GET /api/auth/session answers for a live session: when it ends, nothing about the user.
+    session({ session, token }) {
+      const claims = liveClaims(token);
+      return { expires: claims ? new Date((claims.at + SESSION_MAX_AGE_S) * 1000).toISOString() : session.expires };
+    },
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
+  },
+  events: {
+    // Signing out ends every session of this user, on every device: the cookie alone cannot be
+    // recalled, so the user's session version moves on (server/session.ts).
+    async signOut({ token }) {
+      const claims = liveClaims(token);
+      if (claims) await endSessions(claims.uid);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR") return; // an ended session asking /api/auth/session: expected
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
 };
@@ -63,32 +80,31 @@ export const authOptions: NextAuthOptions = {
 export type CurrentUser = { id: string; name: string; email: string; role: Role };
 
 /**
- * The signed-in user, read fresh from the database (so a changed role or a deleted account
- * takes effect at once), or null.
+ * The signed-in user, or null. One query: the user's row, read fresh (so a changed role or a
+ * deleted account takes effect at once), which also says whether the session was ended.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  // Decoding the session cookie directly costs a fraction of getServerSession(), which also
-  // runs the callbacks and re-issues the cookie on every call; sessions therefore last 8 hours
-  // from sign-in rather than from the last request (docs/decisions.md).
-  const jar = await cookies();
-  const token = await getToken({ req: { cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headers: {} } as never });
-  const id = typeof token?.uid === "string" ? token.uid : null;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true } });
-  if (!user || !isRole(user.role)) return null;
-  return { ...user, role: user.role };
+  // Decoding the cookie directly costs a fraction of getServerSession(), which also runs the
+  // callbacks and re-issues the cookie on every call (docs/decisions.md).
+  const claims = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
+  if (!claims) return null;
+  const user = await db.user.findUnique({ where: { id: claims.uid }, select: { id: true, name: true, email: true, role: true, sessionVersion: true } });
+  if (!user || !isRole(user.role) || user.sessionVersion !== claims.sv) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
 });
 
-/** For pages: the signed-in user, or a redirect to sign in. */
-export async function requireUser(returnTo: string): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return user;
+async function isCurrent(claims: SessionClaims): Promise<boolean> {
+  const user = await db.user.findUnique({ where: { id: claims.uid }, select: { sessionVersion: true } });
+  return user?.sessionVersion === claims.sv;
 }
 
-/** For pages: a user with one of `roles`, else the "not allowed" page (HTTP 403 semantics). */
-export async function requireRole(returnTo: string, roles: readonly Role[]): Promise<CurrentUser> {
-  const user = await requireUser(returnTo);
-  if (!roles.includes(user.role)) redirect("/forbidden");
-  return user;
+/** Ends every session of a user (all devices). */
+export async function endSessions(userId: string): Promise<void> {
+  await db.user.updateMany({ where: { id: userId }, data: END_SESSIONS });
+}
+
+/** Sets a new password and ends every session of the user; returns what a new session needs. */
+export async function changePassword(userId: string, password: string): Promise<SessionUser> {
+  const passwordHash = await hashPassword(password);
+  return db.user.update({ where: { id: userId }, data: { passwordHash, ...END_SESSIONS }, select: { id: true, sessionVersion: true } });
 }

@@ -6,7 +6,7 @@ import "server-only";
 // answers with a time stamp is rarely anonymous (docs/privacy.md).
 import { db } from "./db";
 import type { CurrentUser } from "./auth";
-import { verifyPassword } from "./password";
+import { deletePasswordCounters } from "./security/rate-limit";
 
 export async function exportUserData(userId: string) {
   const user = await db.user.findUniqueOrThrow({
@@ -50,20 +50,16 @@ export async function exportUserData(userId: string) {
 
 export type DeleteOutcome = { ok: true } | { ok: false; error: string };
 
-export async function deleteOwnAccount(user: CurrentUser, password: string): Promise<DeleteOutcome> {
-  const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true, _count: { select: { teaching: true } } } });
-  if (!row || !(await verifyPassword(row.passwordHash, password))) {
-    return { ok: false, error: "That password is not right. Your account was not deleted." };
-  }
+/** Deletes the user's account and data. The caller has checked the password (password-check.ts). */
+export async function deleteOwnAccount(user: CurrentUser): Promise<DeleteOutcome> {
+  const row = await db.user.findUnique({ where: { id: user.id }, select: { _count: { select: { teaching: true } } } });
+  if (!row) return { ok: false, error: "This account no longer exists." };
   if (row._count.teaching > 0) {
     return { ok: false, error: "You still teach classes. Delete them or hand them to another instructor first, so your students' work is not lost." };
   }
   if (user.role === "admin" && (await db.user.count({ where: { role: "admin" } })) <= 1) {
     return { ok: false, error: "You are the only admin. Make someone else an admin first." };
   }
-  await db.$transaction([
-    db.rateLimit.deleteMany({ where: { key: `signin:account:${user.email}` } }),
-    db.user.delete({ where: { id: user.id } }),
-  ]);
+  await db.$transaction([deletePasswordCounters(user.email), db.user.delete({ where: { id: user.id } })]);
   return { ok: true };
 }

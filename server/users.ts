@@ -2,6 +2,7 @@ import "server-only";
 // Accounts as an admin manages them: find users, change a role. Callers check for an admin.
 import type { Role } from "@/lib/roles";
 import { db } from "./db";
+import { END_SESSIONS } from "./session";
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -20,7 +21,8 @@ export async function findUsers(query: string, page: number) {
   return { users, total };
 }
 
+/** Changes a user's role and ends their sessions, so they sign in again under the new one. */
 export async function setRole(userId: string, role: Role): Promise<boolean> {
-  const { count } = await db.user.updateMany({ where: { id: userId }, data: { role } });
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { role, ...END_SESSIONS } });
   return count > 0;
 }

@@ -1,37 +1,19 @@
 "use client";
-import { useState } from "react";
+// Deleting one's own account: POST /api/account/delete with the password and the word DELETE.
+import { FormAlert } from "@/components/forms/FormAlert";
+import { useJsonForm } from "@/components/forms/useJsonForm";
 import { Field } from "@/components/ui/Field";
+import { clearAllDrafts } from "@/lib/drafts";
 
 export function DeleteAccountForm() {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const res = await fetch("/api/account/delete", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ password: form.get("password"), confirm: form.get("confirm") }),
-    }).catch(() => null);
-    const body = (await res?.json().catch(() => null)) as { ok: boolean; error?: string } | null;
-    if (body?.ok) {
-      window.location.replace("/?deleted=1");
-      return;
-    }
-    setPending(false);
-    setError(body?.error ?? "The account could not be deleted. Try again.");
-  }
+  const { onSubmit, pending, summary, alertRef } = useJsonForm<{ ok: true }>("/api/account/delete", () => {
+    clearAllDrafts();
+    window.location.replace("/?deleted=1");
+  });
 
   return (
     <form onSubmit={onSubmit} className="form" noValidate>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert message={summary} alertRef={alertRef} />
       <Field label="Your password" name="password" type="password" autoComplete="current-password" required />
       <Field label="Type DELETE to confirm" name="confirm" autoComplete="off" required />
       <button type="submit" className="button" disabled={pending}>

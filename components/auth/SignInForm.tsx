@@ -1,13 +1,18 @@
 "use client";
 import { useRef, useState } from "react";
 import { signIn } from "next-auth/react";
+import { safeReturnPath } from "@/lib/return-path";
 import { signInSchema, fieldErrors, EMAIL_MAX, PASSWORD_MAX } from "@/lib/validation";
 import { Field } from "@/components/ui/Field";
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(): string {
-  const raw = new URLSearchParams(window.location.search).get("callbackUrl") ?? "/course";
-  return raw.startsWith("/") && !raw.startsWith("//") ? raw : "/course";
+/**
+ * Where to go once signed in: the callbackUrl when it is a path on this site (lib/return-path.ts),
+ * else the page this form is shown on (the 401 page of a page whose session ended), else /course.
+ */
+function returnPath(): string {
+  const { pathname, search } = window.location;
+  const here = pathname === "/signin" ? "/course" : safeReturnPath(pathname + search);
+  return safeReturnPath(new URLSearchParams(search).get("callbackUrl"), here);
 }
 
 export function SignInForm() {
@@ -25,7 +30,7 @@ export function SignInForm() {
     setErrors({});
     const res = await signIn("credentials", { ...parsed.data, redirect: false }).catch(() => null);
     if (res?.ok && !res.error) {
-      window.location.assign(safeCallback());
+      window.location.assign(returnPath());
       return;
     }
     setPending(false);

@@ -1,12 +1,13 @@
 "use client";
-// A quiz as the student sees it. It holds the answers in the browser (and in localStorage, so
-// a reload loses nothing), sends them to the server action once, and shows the feedback the
+// A quiz as the student sees it. It holds the answers in the browser (and as the signed-in
+// user's draft in localStorage, lib/drafts.ts, so a reload loses nothing), sends them once, and shows the feedback the
 // server returns. It never sees an answer key: `quiz` is a PublicQuiz.
 import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
 import type { PublicQuestion, PublicQuiz, QuestionResponse, QuestionResult, QuizStatus, SubmitResult } from "@/lib/quiz";
 import { QuestionInput } from "./QuestionInput";
 import { QuestionFeedback } from "./QuestionFeedback";
 import { formatPercent } from "@/lib/format";
+import { clearDraft, loadDraft, saveDraft } from "@/lib/drafts";
 
 type Answers = Record<string, QuestionResponse>;
 type Success = Extract<SubmitResult, { ok: true }>;
@@ -31,7 +32,6 @@ function isAnswered(q: PublicQuestion, r: QuestionResponse | undefined): boolean
 }
 
 export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
-  const storageKey = `bth:quiz:${quiz.lessonSlug}:${quiz.id}`;
   const [answers, setAnswers] = useState<Answers>(() => initialAnswers(quiz.questions));
   const [result, setResult] = useState<Success | null>(null);
   const [status, setStatus] = useState<QuizStatus | null>(null);
@@ -47,19 +47,13 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
 
   useEffect(() => {
     startedAt.current = Date.now();
-    try {
-      const saved = localStorage.getItem(storageKey);
-      // Restoring a draft saved before a reload; localStorage only exists after hydration.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
-      if (saved) setAnswers((a) => ({ ...a, ...(JSON.parse(saved) as Answers) }));
-    } catch {
-      /* storage unavailable: answers live in memory only */
-    }
+    // Restoring the signed-in user's draft saved before a reload (only after hydration).
+    void loadDraft<Answers>(quiz.lessonSlug, quiz.id).then((saved) => saved && setAnswers((a) => ({ ...a, ...saved })));
     fetch(`/api/quiz-status?lesson=${encodeURIComponent(quiz.lessonSlug)}&quiz=${encodeURIComponent(quiz.id)}`)
       .then((r) => (r.ok ? (r.json() as Promise<QuizStatus>) : null))
       .then((s) => s && setStatus(s))
       .catch(() => undefined);
-  }, [quiz.id, quiz.lessonSlug, storageKey]);
+  }, [quiz.id, quiz.lessonSlug]);
 
   // Move focus to the outcome once it is on screen, so keyboard and screen-reader users land
   // on the result (and then read on into each question's feedback).
@@ -75,15 +69,11 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
       timings.current[questionId] = Date.now() - startedAt.current;
       setAnswers((prev) => {
         const next = { ...prev, [questionId]: response };
-        try {
-          localStorage.setItem(storageKey, JSON.stringify(next));
-        } catch {
-          /* ignore */
-        }
+        saveDraft(quiz.lessonSlug, quiz.id, next);
         return next;
       });
     },
-    [storageKey],
+    [quiz.lessonSlug, quiz.id],
   );
 
   const outOfAttempts = !quiz.practice && status !== null && status.attemptsLeft === 0;
@@ -118,11 +108,7 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
         submissionKey.current = null;
         setResult(res);
         setStatus(res.status);
-        try {
-          localStorage.removeItem(storageKey);
-        } catch {
-          /* ignore */
-        }
+        clearDraft(quiz.lessonSlug, quiz.id);
       } else {
         setError(res.error);
       }

@@ -1,34 +1,15 @@
 "use client";
 // Shows who is signed in, with a sign-out button. It asks /api/me in the browser so that the
-// pages around it can stay static, and signs out with two plain requests to next-auth's
-// endpoints instead of loading next-auth's client library (about 12 kB) on every page.
+// pages around it can stay static; signing out is components/auth/sign-out.ts.
 import Link from "next/link";
 import { useEffect, useState } from "react";
-
-type Me = { name: string; role: string } | null;
-
-async function signOut() {
-  try {
-    const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    await fetch("/api/auth/signout", {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken, json: "true" }),
-    });
-  } finally {
-    // A full page load, so nothing of the signed-in session stays in client state.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign("/");
-  }
-}
+import { signOut } from "@/components/auth/sign-out";
+import { fetchMe, type Me } from "@/lib/me";
 
 export function AccountMenu() {
   const [me, setMe] = useState<Me | undefined>(undefined);
   useEffect(() => {
-    fetch("/api/me")
-      .then((r) => (r.ok ? (r.json() as Promise<{ user: Me }>) : { user: null }))
-      .then((d) => setMe(d.user))
-      .catch(() => setMe(null));
+    void fetchMe().then(setMe);
   }, []);
   if (me === undefined) return <div className="account" aria-hidden="true" />;
   if (me === null) {

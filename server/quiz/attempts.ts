@@ -1,7 +1,8 @@
 import "server-only";
-// Storing and reading quiz attempts. A submission follows one path: validate → find the quiz
-// → replay if this submission was already stored → check the attempt limit → grade → store
-// the attempt and all its answers in one write → report back what the policy allows.
+// Storing and reading quiz attempts. A submission follows one path: validate (payload.ts; the
+// route app/api/attempts does it in its guarded path) → find the quiz → replay if this
+// submission was already stored → check the attempt limit → grade → store the attempt and all
+// its answers in one write → report back what the policy allows.
 import type { QuestionResponse, QuizStatus, SubmitResult } from "@/lib/quiz";
 import { db } from "@/server/db";
 import { getLesson } from "@/server/content/course";
@@ -10,7 +11,7 @@ import { emptyResponse, gradeQuestion, questionResult, responseError } from "@/s
 import { attemptsLeft, hasPassed, mayReveal } from "@/server/grading/policy";
 import { discernment } from "@/server/grading/discernment";
 import { Prisma } from "@/server/generated/prisma/client";
-import { payloadError, submissionSchema } from "./payload";
+import { payloadError, submissionSchema, type Submission } from "./payload";
 import { questionVersion } from "./version";
 
 /** Why a submission was refused, for the HTTP status (the message is for the student). */
@@ -133,11 +134,14 @@ async function replayStored(userId: string, submissionKey: string, quiz: QuizDef
   return replay(stored.id, quiz, userId);
 }
 
+/** Validates raw input against payload.ts, then submits it (tests and scripts; the route validates itself). */
 export async function submitAttempt(userId: string, input: unknown): Promise<Accepted | Refused> {
   const parsed = submissionSchema.safeParse(input);
-  if (!parsed.success) return refuse(payloadError(parsed.error));
-  const s = parsed.data;
+  return parsed.success ? submitValidAttempt(userId, parsed.data) : refuse(payloadError(parsed.error));
+}
 
+/** Submits an attempt already validated against payload.ts (app/api/attempts validates it). */
+export async function submitValidAttempt(userId: string, s: Submission): Promise<Accepted | Refused> {
   const lesson = await getLesson(s.lessonSlug);
   const quiz = lesson?.quizzes.find((q) => q.id === s.quizId);
   if (!lesson || !quiz || lesson.frontmatter?.draft) {

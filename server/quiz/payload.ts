@@ -18,8 +18,8 @@ export const submissionSchema = z.strictObject({
   answers: z.record(id, response).refine((a) => Object.keys(a).length <= 100, "too many answers"),
   /** Milliseconds from the quiz being shown to each question's last change. */
   timings: z.record(id, z.number().int().min(0).max(24 * 60 * 60 * 1000)).optional(),
-  /** When the student started the quiz (ms since epoch). */
-  startedAt: z.number().int().positive().optional(),
+  /** When the student started the quiz (ms since epoch), within what a Date can hold. */
+  startedAt: z.number().int().positive().max(8_640_000_000_000_000).optional(),
 });
 
 export type Submission = z.infer<typeof submissionSchema>;

@@ -1,10 +1,8 @@
 import "server-only";
 // Classes as an instructor sees them. Every function takes the asking user and returns only
-// what that user may see: an instructor their own classes, an admin all. The require* helpers
-// are the first lines of every instructor page; ownClassForRoute the first of every route.
-import { forbidden } from "next/navigation";
-import { canTeach } from "@/lib/roles";
-import { getCurrentUser, requireUser, type CurrentUser } from "@/server/auth";
+// what that user may see: an instructor their own classes, an admin all. The access checks
+// built on them (requireOwnClass, ownClass, …) are in server/access.ts.
+import type { CurrentUser } from "@/server/auth";
 import { getCourse, summarise, type UnitSummary } from "@/server/content/course";
 import { db } from "@/server/db";
 
@@ -40,32 +38,6 @@ export async function classForInstructor(user: CurrentUser, classId: string) {
 
 export type OwnClass = NonNullable<Awaited<ReturnType<typeof classForInstructor>>>;
 export type Student = OwnClass["enrollments"][number]["user"];
-
-/** For pages: an instructor or admin, else the 403 page. */
-export async function requireTeacher(returnTo: string): Promise<CurrentUser> {
-  const user = await requireUser(returnTo);
-  if (!canTeach(user.role)) forbidden();
-  return user;
-}
-
-/**
- * For pages: the user's own class (any class for an admin). A class that is someone else's
- * is refused exactly like one that does not exist (docs/decisions.md 7).
- */
-export async function requireOwnClass(classId: string, returnTo: string): Promise<{ user: CurrentUser; klass: OwnClass }> {
-  const user = await requireTeacher(returnTo);
-  const klass = await classForInstructor(user, classId);
-  if (!klass) forbidden();
-  return { user, klass };
-}
-
-/** For route handlers: the class, or the HTTP status to refuse with. */
-export async function ownClassForRoute(classId: string): Promise<{ klass: OwnClass } | { status: 401 | 403 }> {
-  const user = await getCurrentUser();
-  if (!user) return { status: 401 };
-  const klass = canTeach(user.role) ? await classForInstructor(user, classId) : null;
-  return klass ? { klass } : { status: 403 };
-}
 
 /** A student of this class, or null: instructors see only the students of their classes. */
 export function studentOf(klass: OwnClass, studentId: string): Student | null {

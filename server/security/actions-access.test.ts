@@ -14,7 +14,7 @@ process.env.DATABASE_URL = `file:${path.join(dir, "test.db")}`;
 execFileSync(path.join(process.cwd(), "node_modules/.bin/prisma"), ["migrate", "deploy"], { env: process.env, stdio: "pipe" });
 
 let asker: CurrentUser | null = null;
-vi.mock("@/server/auth", () => ({ getCurrentUser: async () => asker, requireUser: async () => asker }));
+vi.mock("@/server/auth", () => ({ getCurrentUser: async () => asker }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 class Redirect extends Error {}
 vi.mock("next/navigation", () => ({
@@ -23,6 +23,9 @@ vi.mock("next/navigation", () => ({
   },
   forbidden: () => {
     throw new Error("forbidden");
+  },
+  unauthorized: () => {
+    throw new Error("unauthorized");
   },
 }));
 
@@ -116,7 +119,7 @@ function discoverActions(base = path.join(process.cwd(), "app"), prefix = ""): s
     if (!/\.tsx?$/.test(name)) return [];
     const text = readFileSync(full, "utf8");
     if (!/^\s*["']use server["']/.test(text)) return [];
-    return [...text.matchAll(/export async function (\w+)/g)].map((m) => `${prefix}${name.replace(/\.tsx?$/, "")}#${m[1]}`);
+    return [...text.matchAll(/export (?:async function|const) (\w+)/g)].map((m) => `${prefix}${name.replace(/\.tsx?$/, "")}#${m[1]}`);
   });
 }
 
@@ -178,6 +181,52 @@ describe("server actions: hostile input", () => {
       await db.class.deleteMany({ where: { instructorId: users.instructor.id, id: { not: ownClass } } });
     });
   }
+});
+
+describe("server actions: one guarded path", () => {
+  // Every action is made by formAction (server/http/action.ts), which checks who is asking,
+  // that it was given a form, the form's fields (zod) and ownership, in that order.
+  it("every action file builds its actions with formAction", () => {
+    const base = path.join(process.cwd(), "app");
+    const files = (function walk(dir: string): string[] {
+      return readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
+    })(base).filter((f) => /\.tsx?$/.test(f) && /^\s*["']use server["']/.test(readFileSync(f, "utf8")));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      const exported = [...text.matchAll(/^export (?:async function|const|let|function) (\w+)/gm)].map((m) => m[1]);
+      const guarded = [...text.matchAll(/^export const (\w+) = formAction\(/gm)].map((m) => m[1]);
+      expect(exported, path.relative(base, file)).toEqual(guarded);
+    }
+  });
+
+  const calls: { action: string; as: Exclude<Persona, "anonymous">; run: (arg: unknown) => Promise<unknown> }[] = [
+    { action: "createClassAction", as: "instructor", run: (a) => instructorActions.createClassAction(null, a as FormData) },
+    { action: "rotateCodeAction", as: "instructor", run: (a) => instructorActions.rotateCodeAction(null, a as FormData) },
+    { action: "disableCodeAction", as: "instructor", run: (a) => instructorActions.disableCodeAction(null, a as FormData) },
+    { action: "removeStudentAction", as: "instructor", run: (a) => instructorActions.removeStudentAction(null, a as FormData) },
+    { action: "joinClassAction", as: "student", run: (a) => accountActions.joinClassAction(null, a as FormData) },
+    { action: "setRoleAction", as: "admin", run: (a) => adminActions.setRoleAction(null, a as FormData) },
+  ];
+  for (const c of calls) {
+    it(`${c.action} called with something other than a form answers with a message`, async () => {
+      asker = users[c.as];
+      for (const arg of [undefined, null, "classId=x", 42, { classId: ownClass, get: () => ownClass }, [["classId", ownClass]]]) {
+        const result = (await c.run(arg)) as { ok: boolean; error?: string };
+        expect(result, JSON.stringify(arg)).toEqual({ ok: false, error: expect.stringMatching(/form/) });
+      }
+    });
+  }
+
+  it("a class name with a direction override or zero-width characters is refused", async () => {
+    asker = users.instructor;
+    for (const name of ["Maths\u202E9B", "\u200BMaths", "Maths\u2066B\u2069"]) {
+      const result = (await instructorActions.createClassAction(null, form({ name }))) as { ok: boolean; error?: string };
+      expect(result.ok, JSON.stringify(name)).toBe(false);
+      expect(result.error).toMatch(/invisible or direction-changing/);
+      expect(await db.class.count({ where: { name } })).toBe(0);
+    }
+  });
 });
 
 describe("server actions: access control", () => {

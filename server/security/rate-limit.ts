@@ -1,16 +1,29 @@
 import "server-only";
-// Slowing down and then refusing repeated sign-in failures and sign-ups. Counters live in the
-// database (RateLimit), so every app instance sees the same ones.
+// Slowing down and then refusing repeated wrong passwords and sign-ups. Counters live in the
+// database (RateLimit), so every app instance sees the same ones. Their keys are spelled here
+// and nowhere else (LIMIT_KEYS).
 import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
 import { blockUntil, type LimitPolicy } from "./rate-limit-rules";
 
-export { SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, SIGN_UP_ADDRESS } from "./rate-limit-rules";
+export * from "./rate-limit-rules";
 
-/** Is this key blocked now? Returns the seconds until it may try again, or 0. */
-export async function blockedFor(key: string, now = new Date()): Promise<number> {
-  const row = await db.rateLimit.findUnique({ where: { key }, select: { blockedUntil: true } });
-  return row?.blockedUntil && row.blockedUntil > now ? Math.ceil((row.blockedUntil.getTime() - now.getTime()) / 1000) : 0;
+/** The key of every counter. Emails are stored lower-cased; addresses come from clientAddress(). */
+export const LIMIT_KEYS = {
+  /** Wrong passwords for an account from anywhere. */
+  passwordAccount: (email: string) => `password:${email}`,
+  /** Wrong passwords for an account from one network (starts with passwordAccount's key). */
+  passwordAccountAddress: (email: string, address: string) => `password:${email}|${address}`,
+  passwordAddress: (address: string) => `password-address:${address}`,
+  signUpAddress: (address: string) => `signup:${address}`,
+  signUpRefusedAddress: (address: string) => `signup-refused:${address}`,
+};
+
+/** Is any of these keys blocked now? Returns the seconds until all may try again, or 0. One query. */
+export async function blockedFor(keys: string[], now = new Date()): Promise<number> {
+  const rows = await db.rateLimit.findMany({ where: { key: { in: keys }, blockedUntil: { gt: now } }, select: { blockedUntil: true } });
+  const until = Math.max(0, ...rows.map((r) => r.blockedUntil!.getTime()));
+  return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }
 
 /**
@@ -34,15 +47,12 @@ export async function record(key: string, policy: LimitPolicy, now = new Date())
   return count;
 }
 
-export async function clear(key: string): Promise<void> {
-  await db.rateLimit.deleteMany({ where: { key } });
+export async function clear(...keys: string[]): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key: { in: keys } } });
 }
 
-/**
- * The client's address: the last entry of X-Forwarded-For, which is the one the nearest proxy
- * (or Next.js itself, when there is none) wrote. Entries further left can be forged.
- */
-export function clientAddress(forwardedFor: string | null | undefined): string {
-  const last = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return (last ?? "unknown").slice(0, 64);
+/** Every password counter of an account, from every network (when the account is deleted). */
+export function deletePasswordCounters(email: string) {
+  const key = LIMIT_KEYS.passwordAccount(email);
+  return db.rateLimit.deleteMany({ where: { OR: [{ key }, { key: { startsWith: `${key}|` } }] } });
 }

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { CLASS_NAME_MAX } from "@/lib/validation";
-import { classesFor, requireTeacher } from "@/server/reports/classes";
+import { requireInstructor } from "@/server/access";
+import { classesFor } from "@/server/reports/classes";
 import { createClassAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your classes" };
 
 export default async function InstructorHome() {
-  const user = await requireTeacher("/instructor");
+  const user = await requireInstructor();
   const classes = await classesFor(user);
   return (
     <div className="wide">

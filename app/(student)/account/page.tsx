@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
 import { ActionForm } from "@/components/forms/ActionForm";
-import { requireUser } from "@/server/auth";
+import { requireUser } from "@/server/access";
 import { classesOfStudent } from "@/server/classes";
 import { joinClassAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
-  const user = await requireUser("/account");
+  const user = await requireUser();
   // Only the user's own enrolments: class names and instructors, never other students.
   const enrolments = await classesOfStudent(user.id);
   return (
@@ -44,6 +45,9 @@ export default async function AccountPage() {
           <input id="join-code" name="joinCode" required maxLength={20} autoComplete="off" aria-describedby="join-code-hint" />
         </div>
       </ActionForm>
+      <h2>Change your password</h2>
+      <p>Changing it signs you out on every other device.</p>
+      <ChangePasswordForm />
     </div>
   );
 }

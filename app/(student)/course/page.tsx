@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { canSeeDrafts } from "@/lib/roles";
-import { requireUser } from "@/server/auth";
+import { requireUser } from "@/server/access";
 import { getCourse, summarise } from "@/server/content/course";
 import { progressFor, STATUS_LABELS, unitStatus, type UnitProgress } from "@/server/reports/progress";
 import { formatPercent } from "@/lib/format";
@@ -9,7 +9,7 @@ import { formatPercent } from "@/lib/format";
 export const metadata: Metadata = { title: "Course" };
 
 export default async function CoursePage() {
-  const user = await requireUser("/course");
+  const user = await requireUser();
   const units = (await getCourse()).map(summarise).filter((u) => !u.draft || canSeeDrafts(user.role));
   const progress = (await progressFor([user.id])).get(user.id) ?? new Map<string, UnitProgress>();
   const rows = units.map((u) => ({ unit: u, progress: progress.get(u.slug) ?? unitStatus(undefined, []) }));

@@ -1,13 +1,8 @@
-import { NextResponse } from "next/server";
-import { getCurrentUser } from "@/server/auth";
+// GET /api/me — who is signed in: id, name and role, for the header and the quiz drafts
+// (lib/drafts.ts keys a browser's drafts by the user's id).
+import { anyone } from "@/server/access";
+import { jsonRoute } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
-/** Who is signed in: name and role only, for the header. */
-export async function GET() {
-  const user = await getCurrentUser();
-  return NextResponse.json(
-    { user: user ? { name: user.name, role: user.role } : null },
-    { headers: { "Cache-Control": "private, no-store" } },
-  );
-}
+export const GET = jsonRoute({ who: anyone }, async ({ asker }) => ({ user: asker ? { id: asker.id, name: asker.name, role: asker.role } : null }));

@@ -1,19 +1,16 @@
-import { NextResponse, type NextRequest } from "next/server";
+// POST /api/progress { lesson } — records that the signed-in student opened a unit ("in progress").
 import { z } from "zod";
-import { getCurrentUser } from "@/server/auth";
+import { Refusal, signedIn } from "@/server/access";
 import { getLesson } from "@/server/content/course";
+import { jsonRoute } from "@/server/http/route";
 import { markStarted } from "@/server/quiz/attempts";
 
-const bodySchema = z.strictObject({ lesson: z.string().min(1).max(80) });
-
-/** Records that the signed-in student opened a unit (its "in progress" status). */
-export async function POST(request: NextRequest) {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
-  const body = bodySchema.safeParse(await request.json().catch(() => null));
-  if (!body.success) return NextResponse.json({ error: "Send { lesson: \"slug\" }." }, { status: 400 });
-  const lesson = await getLesson(body.data.lesson);
-  if (!lesson || lesson.frontmatter?.draft) return NextResponse.json({ error: "Unknown unit." }, { status: 404 });
-  await markStarted(user.id, lesson.slug);
-  return NextResponse.json({ ok: true });
-}
+export const POST = jsonRoute(
+  { who: signedIn, body: z.strictObject({ lesson: z.string().min(1).max(80) }), invalid: () => 'Send { "lesson": "slug" }.' },
+  async ({ asker, body }) => {
+    const lesson = await getLesson(body.lesson);
+    if (!lesson || lesson.frontmatter?.draft) return new Refusal(404, "Unknown unit.");
+    await markStarted(asker.id, lesson.slug);
+    return { ok: true };
+  },
+);

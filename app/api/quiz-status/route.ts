@@ -1,18 +1,16 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { getCurrentUser } from "@/server/auth";
+// GET /api/quiz-status?lesson=…&quiz=… — the signed-in student's own attempts at one quiz.
+import { z } from "zod";
+import { Refusal, signedIn } from "@/server/access";
 import { getQuizDefinition } from "@/server/content/course";
+import { jsonRoute } from "@/server/http/route";
 import { getQuizStatus } from "@/server/quiz/attempts";
 
 export const dynamic = "force-dynamic";
 
-/** The signed-in student's own attempts at one quiz. */
-export async function GET(request: NextRequest) {
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to see your attempts." }, { status: 401 });
-  const lesson = request.nextUrl.searchParams.get("lesson") ?? "";
-  const quizId = request.nextUrl.searchParams.get("quiz") ?? "";
-  if (lesson.length > 80 || quizId.length > 80) return NextResponse.json({ error: "Unknown quiz." }, { status: 400 });
-  const quiz = await getQuizDefinition(lesson, quizId);
-  if (!quiz) return NextResponse.json({ error: "Unknown quiz." }, { status: 404 });
-  return NextResponse.json(await getQuizStatus(user.id, quiz), { headers: { "Cache-Control": "private, no-store" } });
-}
+const query = z.object({ lesson: z.string().max(80).default(""), quiz: z.string().max(80).default("") });
+
+export const GET = jsonRoute({ who: signedIn, query, invalid: () => "Unknown quiz." }, async ({ asker, query }) => {
+  const quiz = await getQuizDefinition(query.lesson, query.quiz);
+  if (!quiz) return new Refusal(404, "Unknown quiz.");
+  return getQuizStatus(asker.id, quiz);
+});

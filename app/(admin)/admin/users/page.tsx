@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { z } from "zod";
 import { text } from "@/lib/validation";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ROLES } from "@/lib/roles";
-import { requireUser } from "@/server/auth";
+import { requireAdmin } from "@/server/access";
 import { findUsers, USERS_PAGE_SIZE } from "@/server/users";
 import { setRoleAction } from "./actions";
 
@@ -19,8 +18,7 @@ const querySchema = z.object({
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function UsersPage({ searchParams }: Props) {
-  const user = await requireUser("/admin/users");
-  if (user.role !== "admin") forbidden();
+  const user = await requireAdmin();
   const raw = await searchParams;
   const query = querySchema.parse({ q: raw.q, page: raw.page });
   const { users, total } = await findUsers(query.q, query.page);

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/server/auth";
+import { requireUser } from "@/server/access";
 import { DeleteAccountForm } from "@/components/account/DeleteAccountForm";
 
 export const metadata: Metadata = { title: "Your data" };
 
 export default async function PrivacyPage() {
-  const user = await requireUser("/account/privacy");
+  const user = await requireUser();
   return (
     <div>
       <h1>Your data</h1>

@@ -4,7 +4,8 @@ import { BarChart } from "@/components/charts/BarChart";
 import { unitAxisLabels } from "@/lib/units";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { STATUS_COLOURS } from "@/components/instructor/colours";
-import { reportUnits, requireOwnClass } from "@/server/reports/classes";
+import { requireOwnClass } from "@/server/access";
+import { reportUnits } from "@/server/reports/classes";
 import { filterAndSort, firstValues, GRID_PAGE_SIZE, gridQuerySchema, gridRows, pageOf, statusCounts, UNIT_STATUSES, type GridQuery } from "@/server/reports/grid";
 import { progressFor, STATUS_LABELS } from "@/server/reports/progress";
 import { formatPercent } from "@/lib/format";
@@ -15,7 +16,7 @@ type Props = { params: Promise<{ classId: string }>; searchParams: Promise<Recor
 
 export default async function ClassProgressPage({ params, searchParams }: Props) {
   const { classId } = await params;
-  const { klass } = await requireOwnClass(classId, `/instructor/classes/${classId}`);
+  const { klass } = await requireOwnClass(classId);
   const query = gridQuerySchema.parse(firstValues(await searchParams));
   const units = await reportUnits();
   const students = klass.enrollments.map((e) => e.user);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { BarChart } from "@/components/charts/BarChart";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { POST_COLOUR, PRE_COLOUR, SCORE_COLOUR } from "@/components/instructor/colours";
-import { requireOwnClass } from "@/server/reports/classes";
+import { requireOwnClass } from "@/server/access";
 import { gainReport } from "@/server/reports/gain";
 import { histogram } from "@/server/reports/stats";
 import { formatPercent } from "@/lib/format";
@@ -15,7 +15,7 @@ const two = (n: number | null | undefined) => (n == null ? "—" : n.toFixed(2))
 // Rows use plain links: hundreds of client <Link>s would weigh on the page for no gain.
 export default async function GainPage({ params }: { params: Promise<{ classId: string }> }) {
   const { classId } = await params;
-  const { klass } = await requireOwnClass(classId, `/instructor/classes/${classId}/gain`);
+  const { klass } = await requireOwnClass(classId);
   const report = await gainReport(klass.enrollments.map((e) => e.user));
   const c = report.class;
   const d = report.discernment;

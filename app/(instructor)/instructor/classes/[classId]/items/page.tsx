@@ -3,7 +3,8 @@ import { BarChart } from "@/components/charts/BarChart";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { SCORE_COLOUR } from "@/components/instructor/colours";
 import { getCourse } from "@/server/content/course";
-import { reportUnits, requireOwnClass } from "@/server/reports/classes";
+import { requireOwnClass } from "@/server/access";
+import { reportUnits } from "@/server/reports/classes";
 import { firstValues } from "@/server/reports/grid";
 import { analyseQuiz } from "@/server/reports/items";
 import { FLAG_LABELS, POOR_DISCRIMINATION, TOO_EASY_FACILITY, TOO_HARD_FACILITY } from "@/server/reports/stats";
@@ -17,7 +18,7 @@ const two = (n: number | null) => (n === null ? "—" : n.toFixed(2));
 
 export default async function ItemAnalysisPage({ params, searchParams }: Props) {
   const { classId } = await params;
-  const { klass } = await requireOwnClass(classId, `/instructor/classes/${classId}/items`);
+  const { klass } = await requireOwnClass(classId);
   const units = await reportUnits();
   const wanted = firstValues(await searchParams).unit;
   const unit = units.find((u) => u.slug === wanted) ?? units[0];

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ClassNav } from "@/components/instructor/ClassNav";
-import { requireOwnClass } from "@/server/reports/classes";
+import { requireOwnClass } from "@/server/access";
 import { disableCodeAction, removeStudentAction, rotateCodeAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Roster and join code" };
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ classId: string }>; searchParams: Promise<{ rem
 export default async function RosterPage({ params, searchParams }: Props) {
   const { classId } = await params;
   const { removed } = await searchParams;
-  const { klass } = await requireOwnClass(classId, `/instructor/classes/${classId}/roster`);
+  const { klass } = await requireOwnClass(classId);
   const students = klass.enrollments;
   return (
     <div className="wide">

@@ -1,22 +1,19 @@
-import { NextResponse } from "next/server";
+// GET …/export/progress|responses — a class's progress or every answer, as a CSV download
+// streamed from the database. Only for the class's own instructor (and admins).
 import { z } from "zod";
-import { ownClassForRoute, reportUnits } from "@/server/reports/classes";
+import { ownClass, Refusal, teacher } from "@/server/access";
+import { jsonRoute } from "@/server/http/route";
+import { reportUnits } from "@/server/reports/classes";
 import { progressCsv, responsesCsv } from "@/server/reports/export";
 
 export const dynamic = "force-dynamic";
 
+const params = z.object({ classId: z.string(), report: z.string() });
 const reportSchema = z.enum(["progress", "responses"]);
 
-/** A class's progress or every answer, as a CSV download streamed from the database. */
-export async function GET(_request: Request, { params }: { params: Promise<{ classId: string; report: string }> }) {
-  const { classId, report } = await params;
-  const owned = await ownClassForRoute(classId);
-  if ("status" in owned) {
-    return NextResponse.json({ error: owned.status === 401 ? "Sign in first." : "Not your class." }, { status: owned.status });
-  }
-  const kind = reportSchema.safeParse(report);
-  if (!kind.success) return NextResponse.json({ error: "Ask for progress or responses." }, { status: 404 });
-  const { klass } = owned;
+export const GET = jsonRoute({ who: teacher, params, owns: (user, { params }) => ownClass(user, params.classId) }, async ({ owned: klass, params }) => {
+  const kind = reportSchema.safeParse(params.report);
+  if (!kind.success) return new Refusal(404, "Ask for progress or responses.");
   const body = kind.data === "progress" ? progressCsv(klass, await reportUnits()) : responsesCsv(klass);
   const slug = klass.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "class";
   return new Response(body, {
@@ -26,4 +23,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cla
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

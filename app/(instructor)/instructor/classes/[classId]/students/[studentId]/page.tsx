@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { forbidden } from "next/navigation";
 import { ClassNav } from "@/components/instructor/ClassNav";
-import { reportUnits, requireOwnClass, studentOf } from "@/server/reports/classes";
+import { requireStudentOfOwnClass } from "@/server/access";
+import { reportUnits } from "@/server/reports/classes";
 import { studentRecord } from "@/server/reports/student";
 import { formatPercent } from "@/lib/format";
 
@@ -12,10 +12,8 @@ const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", 
 
 export default async function StudentPage({ params }: { params: Promise<{ classId: string; studentId: string }> }) {
   const { classId, studentId } = await params;
-  const { klass } = await requireOwnClass(classId, `/instructor/classes/${classId}/students/${studentId}`);
   // Only a student of this class: an instructor never sees other classes' students.
-  const student = studentOf(klass, studentId);
-  if (!student) forbidden();
+  const { klass, student } = await requireStudentOfOwnClass(classId, studentId);
   const [attempts, units] = await Promise.all([studentRecord(student.id), reportUnits()]);
   const titles = new Map(units.map((u) => [u.slug, u.title]));
 

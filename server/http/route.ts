@@ -1,0 +1,138 @@
+import "server-only";
+// The one way a JSON route handler is written. Every request takes the same path:
+//   who is asking        a `who` rule from server/access.ts (401/403 before anything is read)
+//   → same origin        requests that change something (not GET/HEAD) must come from a page
+//                        of this app (server/http/origin.ts); the per-route exception
+//                        `crossSite: "signed-token"` is for endpoints that receive cross-site
+//                        POSTs by design (LTI) and must verify a signed token instead
+//   → content type       application/json (UTF-8), else 415
+//   → bounded body       read up to `maxBytes` and no further, chunked bodies too, else 413
+//   → schema             zod: `body`, `query` (search params) and `params` (path segments), 400
+//   → owns               an `owns` rule: what is asked for is the asker's (403)
+//   → handler            returns data (sent as JSON), `reply(data, status)`, a Response, or a Refusal
+// Every refusal and failure has one shape, ErrorBody { ok: false, error, fields? }, and no
+// answer is cached. e2e/access-control.spec.ts fails for a route.ts whose handlers are not made
+// here (next-auth's own route is the one listed exception).
+import { unstable_rethrow } from "next/navigation";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { fieldErrors, type ErrorBody } from "@/lib/validation";
+import { Refusal, type WhoRule } from "@/server/access";
+import { getCurrentUser } from "@/server/auth";
+import { formatBytes, readBounded, utf8Text } from "./body";
+import { crossSiteRefusal } from "./origin";
+
+/** The body limit of a route that does not set its own. */
+export const DEFAULT_MAX_BYTES = 16 * 1024;
+
+type Schema = z.ZodType | undefined;
+type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+type Input<B extends Schema, Q extends Schema, P extends Schema> = { body: Out<B>; query: Out<Q>; params: Out<P> };
+
+export type RouteOptions<T, B extends Schema, Q extends Schema, P extends Schema, O> = {
+  who: WhoRule<T>;
+  body?: B;
+  query?: Q;
+  params?: P;
+  owns?: (asker: T, input: Input<B, Q, P>) => Promise<O | Refusal>;
+  maxBytes?: number;
+  /** Skips the same-origin check. Only for routes that verify a signed token from the sender. */
+  crossSite?: "signed-token";
+  /** The sentence for a body or query the schema refused (the default names the first problem). */
+  invalid?: (error: z.ZodError) => string;
+};
+
+export type RouteContext<T, B extends Schema, Q extends Schema, P extends Schema, O> = Input<B, Q, P> & {
+  asker: T;
+  owned: O;
+  request: NextRequest;
+};
+
+type Handler<T, B extends Schema, Q extends Schema, P extends Schema, O> = (ctx: RouteContext<T, B, Q, P, O>) => Promise<unknown>;
+type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/** A JSON answer with its status (not cached). */
+export function reply(data: unknown, status = 200): NextResponse {
+  return NextResponse.json(data, { status, headers: NO_STORE });
+}
+
+/** A refusal in the one error shape. */
+export function refuse(status: number, error: string, fields?: Partial<Record<string, string>>, headers: Record<string, string> = {}): NextResponse {
+  const body: ErrorBody = fields && Object.keys(fields).length ? { ok: false, error, fields: fields as Record<string, string> } : { ok: false, error };
+  return NextResponse.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? ` (at ${issue.path.join(".")})` : "";
+  return `The request was not understood${where}: ${issue?.message ?? "malformed"}.`;
+}
+
+const MUTATION = (method: string) => method !== "GET" && method !== "HEAD";
+
+function isJson(contentType: string | null): boolean {
+  const [type, ...params] = (contentType ?? "").toLowerCase().split(";").map((s) => s.trim());
+  const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
+  return type === "application/json" && (charset === undefined || charset === "utf-8");
+}
+
+export function jsonRoute<T, B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined, O = undefined>(
+  options: RouteOptions<T, B, Q, P, O>,
+  handler: Handler<T, B, Q, P, O>,
+): (request: NextRequest, context: NextContext) => Promise<Response> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const invalid = options.invalid ?? describe;
+  const parse = <S extends Schema>(schema: S, value: unknown): { ok: true; data: Out<S> } | { ok: false; response: Response } => {
+    if (!schema) return { ok: true, data: undefined as Out<S> };
+    const parsed = schema.safeParse(value);
+    return parsed.success ? { ok: true, data: parsed.data as Out<S> } : { ok: false, response: refuse(400, invalid(parsed.error), fieldErrors(parsed.error)) };
+  };
+
+  return async function guardedRoute(request, context) {
+    try {
+      const asker = options.who(await getCurrentUser());
+      if (asker instanceof Refusal) return refuse(asker.status, asker.message);
+
+      let rawBody: unknown = undefined;
+      if (MUTATION(request.method)) {
+        const crossSite = options.crossSite ? null : crossSiteRefusal(request.headers);
+        if (crossSite) return refuse(403, crossSite);
+        if (options.body) {
+          if (!isJson(request.headers.get("content-type"))) return refuse(415, "Send the request as JSON (Content-Type: application/json).");
+          const read = await readBounded(request, maxBytes);
+          // Connection: close, so a client still uploading is cut off rather than drained.
+          if (!read.ok) return refuse(413, `The request is too large (the limit is ${formatBytes(maxBytes)}). Nothing was saved.`, undefined, { Connection: "close" });
+          const text = utf8Text(read.bytes);
+          if (text === null) return refuse(400, "The request is not valid UTF-8 text. Nothing was saved.");
+          try {
+            rawBody = JSON.parse(text);
+          } catch {
+            return refuse(400, "The request is not valid JSON. Nothing was saved.");
+          }
+        }
+      }
+
+      const body = parse(options.body, rawBody);
+      if (!body.ok) return body.response;
+      const query = parse(options.query, Object.fromEntries(request.nextUrl.searchParams));
+      if (!query.ok) return query.response;
+      const params = parse(options.params, (await context?.params) ?? {});
+      if (!params.ok) return params.response;
+      const input = { body: body.data, query: query.data, params: params.data } as Input<B, Q, P>;
+
+      const owned = options.owns ? await options.owns(asker, input) : (undefined as O);
+      if (owned instanceof Refusal) return refuse(owned.status, owned.message);
+
+      const result = await handler({ ...input, asker, owned: owned as O, request });
+      if (result instanceof Refusal) return refuse(result.status, result.message);
+      if (result instanceof Response) return result;
+      return reply(result);
+    } catch (error) {
+      unstable_rethrow(error);
+      console.error(`[${request.method} ${request.nextUrl.pathname}]`, error);
+      return refuse(500, "Something went wrong on the server. Please try again in a moment.");
+    }
+  };
+}
