@@ -3,11 +3,13 @@
 //   such a path with a 500 when it decodes the route's parameters);
 // - checks every request with a body to a page (server actions) before Next.js parses it:
 //   cross-site, oversized, not a form or garbled → 4xx (server/http/form-post.ts);
+// - refuses a callbackUrl next-auth would answer with a 500 (server/http/auth-request.ts);
 // - sends visitors who are not signed in to the sign-in page before any course page renders,
 //   including the statically prerendered lesson pages. This looks only at the session cookie
 //   (signature, expiry, age), not at the database: it is a convenience, not the access check.
 //   Every page, route and action checks the user itself (server/access.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { guardAuthRequest } from "@/server/http/auth-request";
 import { checkFormPost } from "@/server/http/form-post";
 import { readSession, SESSION_COOKIE } from "@/server/session";
 
@@ -20,6 +22,7 @@ export async function proxy(request: NextRequest) {
   } catch {
     return new NextResponse("Bad request: the address is not valid.", { status: 400, headers: { "Content-Type": "text/plain" } });
   }
+  if (pathname.startsWith("/api/auth/")) return guardAuthRequest(request) ?? NextResponse.next();
   const reading = request.method === "GET" || request.method === "HEAD";
   if (!reading && !pathname.startsWith("/api/")) {
     const refused = await checkFormPost(request);

@@ -1,12 +1,13 @@
 // Who may do what, for every page and route handler, as every kind of visitor. The table below
 // is the specification; the first test fails when a page or route exists that the table does
-// not list (or the other way round), so a new route cannot ship without its rules.
-// Server actions are covered the same way, by calling them directly, in
+// not list (or the other way round), so a new route cannot ship without its rules, and the
+// second fails when a route handler or page skips the one guarded path (server/http/route.ts,
+// server/access.ts). Server actions are covered the same way, by calling them directly, in
 // server/security/actions-access.test.ts.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { accounts, PASSWORD } from "./fixtures";
+import { accounts, JOIN_CODE, PASSWORD, uniqueEmail } from "./fixtures";
 import { testDb } from "./db";
 
 const PERSONAS = ["anonymous", "student", "otherStudent", "instructor", "otherInstructor", "author", "admin"] as const;
@@ -82,25 +83,57 @@ export const TABLE: Row[] = [
   { route: "api/progress/route.ts", method: "POST", path: () => "/api/progress", body: {}, expect: signedIn("invalid") },
   { route: "api/account/export/route.ts", method: "GET", path: () => "/api/account/export", expect: signedIn("ok") },
   { route: "api/account/delete/route.ts", method: "POST", path: () => "/api/account/delete", body: {}, expect: signedIn("invalid") },
+  { route: "api/account/password/route.ts", method: "POST", path: () => "/api/account/password", body: {}, expect: signedIn("invalid") },
   // Sign-up is open to anyone with a join code; signed-in users may create another account too.
   { route: "api/signup/route.ts", method: "POST", path: () => "/api/signup", body: {}, expect: everyone("invalid") },
   { route: "api/auth/[...nextauth]/route.ts", method: "GET", path: () => "/api/auth/csrf", expect: everyone("ok") },
 ];
 
-/** Every page and route handler under app/, as "path/page.tsx" with route groups left out. */
-function discoverRoutes(dir = path.join(process.cwd(), "app"), prefix = ""): string[] {
+/** Every page and route handler under app/: its file, and its route as "path/page.tsx" with route groups left out. */
+function discoverRouteFiles(dir = path.join(process.cwd(), "app"), prefix = ""): { route: string; file: string }[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) {
       const segment = /^\(.*\)$/.test(name) ? "" : `${name}/`;
-      return discoverRoutes(full, prefix + segment);
+      return discoverRouteFiles(full, prefix + segment);
     }
-    return name === "page.tsx" || name === "route.ts" ? [prefix + name] : [];
+    return name === "page.tsx" || name === "route.ts" ? [{ route: prefix + name, file: full }] : [];
   });
 }
+const discoverRoutes = () => discoverRouteFiles().map((r) => r.route);
 
 test("the table lists every page and route handler, and nothing else", () => {
   expect([...new Set(TABLE.map((r) => r.route))].sort()).toEqual(discoverRoutes().sort());
+});
+
+/** Pages without an access check of their own, and why. */
+const OPEN_PAGES: Record<string, string> = {
+  "page.tsx": "the home page, for anyone",
+  "signin/page.tsx": "for anyone",
+  "signup/page.tsx": "for anyone",
+  "lessons/[slug]/page.tsx": "prerendered, the same for every student: proxy.ts keeps anonymous visitors out; the per-student parts come from guarded routes",
+};
+/** Route handlers not made by jsonRoute, and what guards them instead. */
+const OWN_GUARD: Record<string, string> = {
+  "api/auth/[...nextauth]/route.ts": "next-auth's own handler: double-submit CSRF token; callbackUrl checked by proxy.ts",
+};
+
+test("every route handler and page goes through the one guarded path", () => {
+  const skipped: string[] = [];
+  for (const { route, file } of discoverRouteFiles()) {
+    const text = readFileSync(file, "utf8");
+    if (route.endsWith("route.ts")) {
+      if (OWN_GUARD[route]) continue;
+      // Every export is a route segment option or `export const METHOD = jsonRoute(…)`.
+      const exported = [...text.matchAll(/^export\s.*$/gm)].map((m) => m[0]);
+      const option = /^export const (dynamic|dynamicParams|revalidate|runtime|maxDuration|fetchCache|preferredRegion) =/;
+      const guarded = /^export const (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) = jsonRoute\(/;
+      if (!exported.some((e) => guarded.test(e)) || exported.some((e) => !option.test(e) && !guarded.test(e))) skipped.push(route);
+    } else if (!OPEN_PAGES[route] && !/import \{[^}]*\brequire\w+[^}]*\} from "@\/server\/access"/.test(text)) {
+      skipped.push(route);
+    }
+  }
+  expect(skipped, "these do not use server/http/route.ts (jsonRoute) or server/access.ts (require…)").toEqual([]);
 });
 
 const EMAILS: Record<Exclude<Persona, "anonymous">, string> = {
@@ -128,7 +161,9 @@ async function outcomeOf(request: APIRequestContext, row: Row, ids: Ids): Promis
   return status;
 }
 
-for (const persona of PERSONAS) {
+for (const persona of [...PERSONAS, "endedSession"] as const) {
+  // endedSession: a student whose sessions were ended (signed out elsewhere, password or role
+  // changed) still sends a well-signed cookie; every route must treat them as anonymous.
   test(`as ${persona}: every page and route allows or refuses as the table says`, async ({ playwright, baseURL }) => {
     const db = testDb();
     const [demo, other, student, otherStudent] = await Promise.all([
@@ -140,9 +175,14 @@ for (const persona of PERSONAS) {
     const ids: Ids = { demoClass: demo.id, otherClass: other.id, student: student.id, otherStudent: otherStudent.id };
     const request = await playwright.request.newContext({ baseURL });
     if (persona !== "anonymous") {
+      const email = persona === "endedSession" ? uniqueEmail("ended") : EMAILS[persona];
+      if (persona === "endedSession") {
+        expect((await request.post("/api/signup", { data: { name: "Ended Session", email, password: PASSWORD, joinCode: JOIN_CODE } })).status()).toBe(201);
+      }
       const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-      await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: EMAILS[persona], password: PASSWORD, json: "true" } });
+      await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, json: "true" } });
       expect((await (await request.get("/api/me")).json()).user, `${persona} signed in`).not.toBeNull();
+      if (persona === "endedSession") await db.user.update({ where: { email }, data: { sessionVersion: { increment: 1 } } });
     }
     const actual: Record<string, Outcome | number> = {};
     const expected: Record<string, Outcome> = {};
@@ -150,7 +190,7 @@ for (const persona of PERSONAS) {
       let key = `${row.method} ${row.path(ids)}`;
       for (const [name, id] of Object.entries(ids)) key = key.replace(id, `:${name}`);
       actual[key] = await outcomeOf(request, row, ids);
-      expected[key] = row.expect[persona];
+      expected[key] = row.expect[persona === "endedSession" ? "anonymous" : persona];
     }
     expect(actual).toEqual(expected);
     await request.dispose();

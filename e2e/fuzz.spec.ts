@@ -1,9 +1,12 @@
 // Bad input at volume: malformed, oversized, wrongly-typed and hostile payloads sent to every
 // input the app has. Each gets a 4xx (or the form's own message), never a 500, and a refused
 // request stores nothing. Names are rendered as text, never as markup.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { JOIN_CODE, PASSWORD, accounts, signInAs, uniqueEmail } from "./fixtures";
 import { rowsOf, testDb } from "./db";
+import { cookieHeader, rawRequest, type RawResponse } from "./http";
 
 const HOSTILE_STRINGS = [
   "",
@@ -39,28 +42,39 @@ const encode = (s: string) => {
     return "%ED%A0%80";
   }
 };
+const INTERNALS = /at \w+ \(|node_modules|SqliteError|PrismaClient|Invalid `|digest/;
 async function expectRefused(res: Awaited<ReturnType<APIRequestContext["post"]>>, what: string) {
   tried++;
   expect(res.status(), `${what} → ${res.status()}`).toBeGreaterThanOrEqual(400);
   expect(res.status(), `${what} → ${res.status()}`).toBeLessThan(500);
   const body = await res.text();
-  expect(body, what).not.toMatch(/at \w+ \(|node_modules|SqliteError|PrismaClient|Invalid `/);
+  expect(body, what).not.toMatch(INTERNALS);
+}
+/** The same for a raw request (e2e/http.ts): a 4xx with a message, no internals. */
+function expectRawRefused(res: RawResponse, what: string, status?: number) {
+  tried++;
+  if (status) expect(res.status, `${what}: ${res.body.slice(0, 120)}`).toBe(status);
+  expect(res.status, `${what}: ${res.body.slice(0, 120)}`).toBeGreaterThanOrEqual(400);
+  expect(res.status, what).toBeLessThan(500);
+  expect(res.body.trim().length, `${what} says why`).toBeGreaterThan(10);
+  expect(res.body, what).not.toMatch(INTERNALS);
 }
 
-test("sign-up: every field with every hostile or wrongly-typed value", async ({ request }) => {
+test("sign-up: every field with every hostile or wrongly-typed value", async ({ baseURL }) => {
   test.setTimeout(120_000);
+  // From a network of its own (a loopback address), so its refused sign-ups count only there.
+  const signUp = (data: string) => rawRequest(baseURL!, "/api/signup", { from: "127.0.0.41", headers: { "Content-Type": "application/json" }, body: data });
   const valid = { name: "Fuzz Student", email: "fuzz@example.org", password: PASSWORD, joinCode: "ZZZZ-0000" };
   const emails = new Set<string>([valid.email]);
   for (const field of Object.keys(valid)) {
     for (const value of ALL_VALUES) {
       // The join code stays wrong, so no valid combination can create an account.
       if (field === "email" && typeof value === "string") emails.add(value.trim().toLowerCase());
-      const res = await request.post("/api/signup", { data: { ...valid, [field]: value }, headers: { "X-Forwarded-For": "198.51.100.1" } });
-      await expectRefused(res, `signup ${field}=${JSON.stringify(value)?.slice(0, 40)}`);
+      expectRawRefused(await signUp(JSON.stringify({ ...valid, [field]: value })), `signup ${field}=${JSON.stringify(value)?.slice(0, 40)}`);
     }
   }
   for (const body of ["", "{", "[]", "null", '"text"', "x".repeat(20_000), JSON.stringify({ ...valid, extra: 1, joinCode: JOIN_CODE, email: "e@" })]) {
-    await expectRefused(await request.post("/api/signup", { data: body, headers: { "Content-Type": "application/json", "X-Forwarded-For": "198.51.100.1" } }), `signup body ${body.slice(0, 20)}`);
+    expectRawRefused(await signUp(body), `signup body ${body.slice(0, 20)}`);
   }
   // Nothing was stored for any address tried (none of these requests could succeed).
   // (Values no database can hold as text are left out of the lookup: PostgreSQL refuses NUL.)
@@ -68,17 +82,25 @@ test("sign-up: every field with every hostile or wrongly-typed value", async ({ 
   expect(await testDb().user.count({ where: { email: { in: storable } } })).toBe(0);
 });
 
-test("sign-in: hostile credentials are refused without an error page", async ({ request }) => {
+test("sign-in: hostile credentials are refused without an error page", async ({ baseURL }) => {
   test.setTimeout(120_000);
-  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const csrf = await rawRequest(baseURL!, "/api/auth/csrf", { method: "GET" });
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const cookie = (csrf.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).join("; ");
+  let n = 0;
   for (const value of HOSTILE_STRINGS) {
     for (const field of ["email", "password"]) {
       const form = { csrfToken, email: "nobody@example.org", password: "wrong-password", json: "true", [field]: value };
-      const res = await request.post("/api/auth/callback/credentials", { form, headers: { "X-Forwarded-For": `198.51.100.${tried % 200}` } });
+      // Spread over loopback addresses (networks), so that no other test's network is slowed.
+      const res = await rawRequest(baseURL!, "/api/auth/callback/credentials", {
+        from: `127.0.1.${(n++ % 20) + 1}`,
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+        body: new URLSearchParams(form).toString(),
+      });
       tried++;
-      expect(res.status(), `${field}=${value.slice(0, 30)}`).toBeLessThan(500);
+      expect(res.status, `${field}=${value.slice(0, 30)}`).toBeLessThan(500);
       // Many failures for one address or account end in a temporary block: also a refusal.
-      expect((await res.json()).url).toMatch(/error=(CredentialsSignin|TooManyAttempts)|csrf=true/);
+      expect((JSON.parse(res.body) as { url: string }).url).toMatch(/error=(CredentialsSignin|TooManyAttempts)|csrf=true/);
     }
   }
 });
@@ -98,6 +120,10 @@ test("quiz submissions, progress and status: malformed structures and values", a
       const res = await page.request.post("/api/attempts", { data: { ...base, submissionKey: `fuzz-${tried}-key`, [field]: value } });
       await expectRefused(res, `attempt ${field}=${JSON.stringify(value)?.slice(0, 40)}`);
     }
+  }
+  // Numbers past what a Date can hold (±8.64e15 ms).
+  for (const value of [8_640_000_000_000_001, Number.MAX_SAFE_INTEGER, 1e300]) {
+    await expectRefused(await page.request.post("/api/attempts", { data: { ...base, submissionKey: `fuzz-${tried}-key`, startedAt: value } }), `attempt startedAt=${value}`);
   }
   for (const value of ALL_VALUES) {
     const res = await page.request.post("/api/attempts", { data: { ...base, submissionKey: `fuzz-${tried}-key`, answers: { "u1-label-claim": value } } });
@@ -145,6 +171,82 @@ test("page routes with hostile path segments answer 4xx, never 500", async ({ pa
   await signInAs(page, accounts.author);
   await expectRefused(await page.request.post("/api/account/delete", { data: { password: ["x"], confirm: "DELETE" } }), "delete password=[x]");
   await expectRefused(await page.request.post("/api/account/delete", { data: "{" , headers: { "Content-Type": "application/json" } }), "delete body {");
+});
+
+/** Each server action's id and a page that serves it, from the build's manifest. */
+function serverActions(): { name: string; id: string; page: string }[] {
+  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
+  };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers).find((w) => !w.includes("[")) ?? "app/page";
+    const page = worker.replace(/^app/, "").replace(/\/\([^)]*\)/g, "").replace(/\/page$/, "") || "/";
+    return { name: entry.exportedName ?? id, id, page };
+  });
+}
+
+/** A multipart body as React encodes `action(previousState, formData)`, with `args` as its argument list. */
+function multipart(fields: Record<string, string>, boundary = "----fuzzboundary") {
+  return Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join("")
+    .concat(`--${boundary}--\r\n`);
+}
+const MULTIPART = "multipart/form-data; boundary=----fuzzboundary";
+
+test("server actions: non-form bodies, garbage, oversized and cross-site posts get a 4xx that says why", async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  await signInAs(page, accounts.admin);
+  const cookie = await cookieHeader(page.context());
+  const actions = serverActions();
+  expect(actions.length).toBeGreaterThanOrEqual(6);
+  const before = await Promise.all([testDb().class.count(), testDb().enrollment.count(), testDb().user.count({ where: { role: "admin" } })]);
+  const send = (a: { id: string; page: string }, body: string, type: string, extra: Record<string, string> = {}) =>
+    rawRequest(baseURL!, a.page, { headers: { Cookie: cookie, "Next-Action": a.id, "Content-Type": type, Accept: "text/x-component", ...extra }, body });
+  const form = multipart({ "1_name": "Fuzz", "1_classId": "x", "1_joinCode": "ZZZZ-0000", "1_userId": "x", "1_role": "student", "0": '[null,"$K1"]' });
+
+  for (const a of [...actions, { name: "unknown action", id: "00".repeat(21), page: "/account" }]) {
+    expectRawRefused(await send(a, "garbage{", "text/plain;charset=UTF-8"), `${a.name}: text/plain garbage`);
+    expectRawRefused(await send(a, '["a","b"]', "text/plain;charset=UTF-8"), `${a.name}: arguments without a form`);
+    expectRawRefused(await send(a, "{}", "application/json"), `${a.name}: JSON`);
+    expectRawRefused(await send(a, "joinCode=x", "application/x-www-form-urlencoded"), `${a.name}: urlencoded`);
+    expectRawRefused(await send(a, "garbage", MULTIPART), `${a.name}: multipart garbage`);
+    expectRawRefused(await send(a, multipart({ "0": "garbage{" }), MULTIPART), `${a.name}: multipart, arguments not JSON`);
+    expectRawRefused(await send(a, multipart({ "0": '["a","b"]' }), MULTIPART), `${a.name}: multipart, arguments without a form`);
+    expectRawRefused(await send(a, form, MULTIPART, { Origin: "http://localhost:1" }), `${a.name}: from another origin`, 403);
+    expectRawRefused(await send(a, form, MULTIPART, { "Sec-Fetch-Site": "same-site" }), `${a.name}: from a sibling site`, 403);
+    const big = multipart({ "0": '[null,"$K1"]', "1_name": "x".repeat(2 * 1024 * 1024) });
+    expectRawRefused(await send(a, big, MULTIPART), `${a.name}: 2 MB body`, 413);
+  }
+  // Forms posted without script (React's $ACTION fields), garbled.
+  const noScript: Record<string, string>[] = [{ "$ACTION_REF_1": "", "$ACTION_1:0": "garbage", "$ACTION_KEY": "k" }, { "$ACTION_REF_1": "", "$ACTION_1:0": `{"id":"${actions[0].id}","bound":"$@1"}`, "$ACTION_1:1": "garbage", "$ACTION_KEY": "k" }];
+  for (const fields of noScript) {
+    expectRawRefused(await rawRequest(baseURL!, actions[0].page, { headers: { Cookie: cookie, "Content-Type": MULTIPART }, body: multipart(fields) }), `no-script form ${JSON.stringify(fields).slice(0, 60)}`);
+  }
+  // A huge chunked body is cut off at the limit, long before it ends.
+  const total = 64 * 1024 * 1024;
+  const chunked = await rawRequest(baseURL!, actions[0].page, { headers: { Cookie: cookie, "Next-Action": actions[0].id, "Content-Type": MULTIPART }, chunked: { totalBytes: total } });
+  expectRawRefused(chunked, "server action, 64 MB chunked", 413);
+  expect(chunked.uploadFinished).toBe(false);
+  expect(chunked.bytesSent).toBeLessThan(total);
+  // Nothing changed.
+  expect(await Promise.all([testDb().class.count(), testDb().enrollment.count(), testDb().user.count({ where: { role: "admin" } })])).toEqual(before);
+});
+
+test("JSON routes stop reading a huge chunked body at their limit", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail("chunked");
+  expect((await page.request.post("/api/signup", { data: { name: "Chunked", email, password: PASSWORD, joinCode: JOIN_CODE } })).status()).toBe(201);
+  await signInAs(page, email);
+  const cookie = await cookieHeader(page.context());
+  const total = 64 * 1024 * 1024;
+  for (const [route, signedIn] of [["/api/signup", false], ["/api/progress", true], ["/api/account/delete", true], ["/api/attempts", true]] as const) {
+    const res = await rawRequest(baseURL!, route, { headers: { "Content-Type": "application/json", ...(signedIn ? { Cookie: cookie } : {}) }, chunked: { totalBytes: total } });
+    expectRawRefused(res, `${route}, 64 MB chunked`, 413);
+    expect(res.uploadFinished, route).toBe(false);
+    expect(res.bytesSent, route).toBeLessThan(total);
+  }
+  expect(await rowsOf(email)).toMatchObject({ user: 1, attempts: 0, progress: 0 });
 });
 
 test("a hostile name is stored as text and shown as text", async ({ page, browser }) => {

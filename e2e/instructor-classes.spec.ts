@@ -87,6 +87,8 @@ test("an admin makes a user an instructor; nobody else may open the users page",
   await row.getByRole("button", { name: "Change role" }).click();
   await expect(row.getByRole("status")).toHaveText("Role changed to instructor.");
 
+  // A role change ends the user's sessions (e2e/security.spec.ts): they sign in again.
+  await signInAs(newcomer, email);
   expect((await newcomer.goto("/instructor"))?.status()).toBe(200);
   await expect(newcomer.getByRole("heading", { name: "Your classes" })).toBeVisible();
 

@@ -73,8 +73,11 @@ test("a wrong password gives a clear message, not an error page", async ({ page 
 });
 
 test("a student signs in with the form and signs out", async ({ page }) => {
+  // An account of its own: signing out ends the user's sessions everywhere.
+  const email = uniqueEmail("signout");
+  expect((await page.request.post("/api/signup", { data: { name: "Sign Out", email, password: PASSWORD, joinCode: JOIN_CODE } })).status()).toBe(201);
   await page.goto("/signin");
-  await page.getByLabel("Email").fill(accounts.student2);
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/course$/);

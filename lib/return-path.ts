@@ -1,5 +1,6 @@
 // Where a visitor may be sent after signing in (or out): a path on this site, nothing else.
-// Used by the sign-in form in the browser and by next-auth's redirect callback on the server.
+// Used by the sign-in form in the browser, by next-auth's redirect callback, and by the proxy
+// to refuse a callbackUrl next-auth itself would choke on.
 
 const PLACEHOLDER_ORIGIN = "http://return-path.invalid";
 // Browsers read "\" as "/" and drop tabs and line breaks inside a URL, so "/\evil.test" and
@@ -7,37 +8,41 @@ const PLACEHOLDER_ORIGIN = "http://return-path.invalid";
 // has no reason to contain them (or any other control character or a space): refuse them all.
 const UNSAFE = /[\\\u0000-\u0020\u007f]/;
 
-/** `raw` when it is a path on this site ("/course?x=1#y"), else `fallback`. Never throws. */
-export function safeReturnPath(raw: unknown, fallback = "/course"): string {
-  if (typeof raw !== "string" || raw.length > 2000 || !raw.startsWith("/") || raw.startsWith("//") || UNSAFE.test(raw)) return fallback;
+/** `raw` as a path on this site ("/course?x=1#y"), or null when it is anything else. Never throws. */
+export function returnPath(raw: unknown): string | null {
+  if (typeof raw !== "string" || raw.length > 2000 || !raw.startsWith("/") || raw.startsWith("//") || UNSAFE.test(raw)) return null;
   let url: URL;
   try {
     url = new URL(raw, PLACEHOLDER_ORIGIN);
   } catch {
-    return fallback;
+    return null;
   }
-  return url.origin === PLACEHOLDER_ORIGIN ? url.pathname + url.search + url.hash : fallback;
+  return url.origin === PLACEHOLDER_ORIGIN ? url.pathname + url.search + url.hash : null;
 }
 
-/**
- * For next-auth's redirect callback: `url` may be a path or an absolute URL on `baseUrl`'s
- * origin; anything else (another site, a malformed URL) becomes `baseUrl` + `fallback`.
- */
-export function safeRedirectUrl(url: unknown, baseUrl: string, fallback = "/"): string {
-  let base: URL;
+/** `raw` when it is a path on this site, else `fallback`. */
+export function safeReturnPath(raw: unknown, fallback = "/course"): string {
+  return returnPath(raw) ?? fallback;
+}
+
+/** A path, or an absolute URL on `baseUrl`'s origin, as a path on this site; else null. */
+export function onSitePath(url: unknown, baseUrl: string): string | null {
+  if (typeof url !== "string" || url.startsWith("/")) return returnPath(url);
   try {
-    base = new URL(baseUrl);
+    const absolute = new URL(url);
+    return absolute.origin === new URL(baseUrl).origin ? returnPath(absolute.pathname + absolute.search + absolute.hash) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** For next-auth's redirect callback: `url` when it is on `baseUrl`'s site, else `baseUrl` + `fallback`. */
+export function safeRedirectUrl(url: unknown, baseUrl: string, fallback = "/"): string {
+  let origin: string;
+  try {
+    origin = new URL(baseUrl).origin;
   } catch {
     return fallback;
   }
-  let path: unknown = url;
-  if (typeof url === "string" && !url.startsWith("/")) {
-    try {
-      const absolute = new URL(url);
-      path = absolute.origin === base.origin ? absolute.pathname + absolute.search + absolute.hash : null;
-    } catch {
-      path = null;
-    }
-  }
-  return base.origin + safeReturnPath(path, fallback);
+  return origin + (onSitePath(url, baseUrl) ?? fallback);
 }

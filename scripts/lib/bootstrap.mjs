@@ -112,7 +112,7 @@ export function prepareDatabase(env, seedArgs = []) {
   runBin("tsx", ["prisma/seed.ts", ...seedArgs], env);
 }
 
-const BUILD_INPUTS = ["app", "components", "lessons", "lib", "server", "public", "prisma/schema.prisma", "proxy.ts", "next.config.ts", "package-lock.json", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "components", "lessons", "lib", "server", "public", "prisma/schema.prisma", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "tsconfig.json"];
 
 /** next build, unless the last build was made from exactly these sources. */
 export function buildIfStale(env) {
