@@ -47,9 +47,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: {
     authInterrupts: true,
-    // The proxy reads a copy of each form post to a page (server/http/form-post.ts); Next.js
-    // buffers at most this much of it (its default is 10 MB).
-    proxyClientMaxBodySize: FORM_MAX_BYTES + 1,
+    // The proxy reads a copy of each form post to a page (server/http/form-post.ts). Next.js
+    // buffers at most this much of it (its default is 10 MB) and silently cuts the copy there,
+    // so it must stay above the guard's own limit for the guard to see a body pass it.
+    proxyClientMaxBodySize: 2 * FORM_MAX_BYTES,
   },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg"],
   // Lessons are read from disk at run time (for grading); make sure a traced build keeps them.

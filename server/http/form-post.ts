@@ -14,8 +14,8 @@ import { formatBytes, readBounded } from "./body";
 import { FORM_MAX_BYTES } from "./limits";
 import { crossSiteRefusal } from "./origin";
 
-function refuse(status: number, message: string, extra: Record<string, string> = {}): Response {
-  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra } });
+function refuse(status: number, message: string): Response {
+  return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }
 
 const NOT_A_FORM = "This form could not be read. Reload the page and try again.";
@@ -41,7 +41,7 @@ export async function checkFormPost(request: Request): Promise<Response | null> 
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;/i.test(type)) return refuse(415, "Forms are sent as multipart/form-data. Reload the page and try again.");
   const read = await readBounded(request, FORM_MAX_BYTES);
-  if (!read.ok) return refuse(413, `The form is too large (the limit is ${formatBytes(FORM_MAX_BYTES)}). Nothing was saved.`, { Connection: "close" });
+  if (!read.ok) return refuse(413, `The form is too large (the limit is ${formatBytes(FORM_MAX_BYTES)}). Nothing was saved.`);
   let form: FormData;
   try {
     form = await new Response(read.bytes as BodyInit, { headers: { "Content-Type": type } }).formData();

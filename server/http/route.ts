@@ -59,9 +59,9 @@ export function reply(data: unknown, status = 200): NextResponse {
 }
 
 /** A refusal in the one error shape. */
-export function refuse(status: number, error: string, fields?: Partial<Record<string, string>>, headers: Record<string, string> = {}): NextResponse {
+export function refuse(status: number, error: string, fields?: Partial<Record<string, string>>): NextResponse {
   const body: ErrorBody = fields && Object.keys(fields).length ? { ok: false, error, fields: fields as Record<string, string> } : { ok: false, error };
-  return NextResponse.json(body, { status, headers: { ...NO_STORE, ...headers } });
+  return NextResponse.json(body, { status, headers: NO_STORE });
 }
 
 function describe(error: z.ZodError): string {
@@ -102,8 +102,7 @@ export function jsonRoute<T, B extends Schema = undefined, Q extends Schema = un
         if (options.body) {
           if (!isJson(request.headers.get("content-type"))) return refuse(415, "Send the request as JSON (Content-Type: application/json).");
           const read = await readBounded(request, maxBytes);
-          // Connection: close, so a client still uploading is cut off rather than drained.
-          if (!read.ok) return refuse(413, `The request is too large (the limit is ${formatBytes(maxBytes)}). Nothing was saved.`, undefined, { Connection: "close" });
+          if (!read.ok) return refuse(413, `The request is too large (the limit is ${formatBytes(maxBytes)}). Nothing was saved.`);
           const text = utf8Text(read.bytes);
           if (text === null) return refuse(400, "The request is not valid UTF-8 text. Nothing was saved.");
           try {
