@@ -3,9 +3,10 @@
 import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { FormAlert } from "@/components/forms/FormAlert";
+import { NewPasswordField } from "@/components/forms/NewPasswordField";
 import { useJsonForm } from "@/components/forms/useJsonForm";
 import { Field } from "@/components/ui/Field";
-import { EMAIL_MAX, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation";
+import { EMAIL_MAX, NAME_MAX } from "@/lib/validation";
 
 export function SignUpForm() {
   const [created, setCreated] = useState(false);
@@ -25,16 +26,7 @@ export function SignUpForm() {
       ) : null}
       <Field label="Your name" name="name" autoComplete="name" maxLength={NAME_MAX} error={fieldError("name")} required />
       <Field label="Email" name="email" type="email" autoComplete="email" maxLength={EMAIL_MAX} error={fieldError("email")} required />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        maxLength={PASSWORD_MAX}
-        error={fieldError("password")}
-        required
-      />
+      <NewPasswordField label="Password" name="password" error={fieldError("password")} />
       <Field
         label="Class join code"
         name="joinCode"
