@@ -1,0 +1,29 @@
+// The header block of next.config.ts, read as Next.js reads it (the browser tests check the
+// headers on real responses; HSTS needs https, which they do not have).
+import { describe, expect, it } from "vitest";
+import config from "./next.config";
+
+describe("security headers", async () => {
+  const rules = (await config.headers?.()) ?? [];
+  const find = (key: string) => rules.filter((r) => r.headers.some((h) => h.key === key));
+
+  it("sends HSTS only on requests that came over https", () => {
+    const hsts = find("Strict-Transport-Security");
+    expect(hsts).toHaveLength(1);
+    expect(hsts[0].has).toEqual([{ type: "header", key: "x-forwarded-proto", value: "https" }]);
+    expect(hsts[0].headers[0].value).toMatch(/max-age=\d{8,}/);
+  });
+
+  it("keeps lesson pages out of shared caches", () => {
+    const cache = find("Cache-Control");
+    expect(cache.map((r) => r.source)).toEqual(["/lessons/:path*"]);
+    expect(cache[0].headers[0].value).toMatch(/^private/);
+  });
+
+  it("sends the rest on every response", () => {
+    const all = rules.find((r) => r.source === "/:path*" && !r.has);
+    expect(all?.headers.map((h) => h.key).sort()).toEqual(
+      ["Content-Security-Policy", "Cross-Origin-Opener-Policy", "Permissions-Policy", "Referrer-Policy", "X-Content-Type-Options", "X-Frame-Options"].sort(),
+    );
+  });
+});
