@@ -21,7 +21,7 @@ test("create a class, a student joins it from their account, the instructor rota
   await student.goto("/account");
   await student.getByLabel("Class join code").fill(code.toLowerCase().replace("-", " "));
   await student.getByRole("button", { name: "Join class" }).click();
-  await expect(student.getByRole("status")).toContainText(`You are in “${name}”`);
+  await expect(student.getByRole("status").filter({ hasText: "You are in" })).toContainText(`You are in “${name}”`);
   await student.reload();
   await expect(student.getByRole("listitem").filter({ hasText: name })).toBeVisible();
   await expect(student.getByRole("listitem").filter({ hasText: "Demo class" })).toBeVisible();

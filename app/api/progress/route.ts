@@ -1,4 +1,6 @@
 // POST /api/progress { lesson } — records that the signed-in student opened a unit ("in progress").
+// 204 when recorded: the page that sends it does not read an answer (a body left unread keeps
+// the browser's request open).
 import { z } from "zod";
 import { Refusal, signedIn } from "@/server/access";
 import { getLesson } from "@/server/content/course";
@@ -11,6 +13,6 @@ export const POST = jsonRoute(
     const lesson = await getLesson(body.lesson);
     if (!lesson || lesson.frontmatter?.draft) return new Refusal(404, "Unknown unit.");
     await markStarted(asker.id, lesson.slug);
-    return { ok: true };
+    return new Response(null, { status: 204 });
   },
 );
