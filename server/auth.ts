@@ -14,7 +14,7 @@ import { db } from "./db";
 import { hashPassword } from "./password";
 import { clientAddress } from "./security/client-address";
 import { checkPassword } from "./security/password-check";
-import { END_SESSIONS, liveClaims, readSession, SECURE_COOKIES, SESSION_COOKIE, SESSION_MAX_AGE_S, sessionClaims, type SessionClaims, type SessionUser } from "./session";
+import { CALLBACK_COOKIE, COOKIE_OPTIONS, END_SESSIONS, liveClaims, readSession, SECURE_COOKIES, SESSION_COOKIE, SESSION_MAX_AGE_S, sessionClaims, type SessionClaims, type SessionUser } from "./session";
 
 /** Shown by the sign-in form when an account or address is blocked for a while. */
 export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
@@ -24,6 +24,11 @@ class SessionEnded extends Error {}
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   useSecureCookies: SECURE_COOKIES,
+  // The names the rest of the app reads them by (server/session.ts), so they are spelled once.
+  cookies: {
+    sessionToken: { name: SESSION_COOKIE, options: COOKIE_OPTIONS },
+    callbackUrl: { name: CALLBACK_COOKIE, options: COOKIE_OPTIONS },
+  },
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({

@@ -24,6 +24,9 @@ export const SESSION_COOKIE = `${SECURE_COOKIES ? "__Secure-" : ""}next-auth.ses
 /** next-auth's cookie remembering where to go after signing in (read by its routes). */
 export const CALLBACK_COOKIE = `${SECURE_COOKIES ? "__Secure-" : ""}next-auth.callback-url`;
 
+/** How the app's cookies are set: not readable by scripts, sent on same-site requests only. */
+export const COOKIE_OPTIONS = { httpOnly: true, sameSite: "lax", path: "/", secure: SECURE_COOKIES } as const;
+
 export type SessionClaims = { uid: string; sv: number; at: number };
 export type SessionUser = { id: string; sessionVersion: number };
 
@@ -65,10 +68,10 @@ export async function readSession(cookieValue: string | undefined): Promise<Sess
  */
 export async function startSession(user: SessionUser): Promise<void> {
   const token = await encode({ token: sessionClaims(user), secret: secret(), maxAge: SESSION_MAX_AGE_S });
-  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", secure: SECURE_COOKIES, maxAge: SESSION_MAX_AGE_S });
+  (await cookies()).set(SESSION_COOKIE, token, { ...COOKIE_OPTIONS, maxAge: SESSION_MAX_AGE_S });
 }
 
 /** Removes the session cookie from this browser (the session itself is ended by endSessions). */
 export async function clearSessionCookie(): Promise<void> {
-  (await cookies()).set(SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", path: "/", secure: SECURE_COOKIES, maxAge: 0 });
+  (await cookies()).set(SESSION_COOKIE, "", { ...COOKIE_OPTIONS, maxAge: 0 });
 }

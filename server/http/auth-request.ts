@@ -6,7 +6,7 @@ import "server-only";
 // bad one would otherwise break every sign-in in this browser).
 import { NextResponse, type NextRequest } from "next/server";
 import { onSitePath } from "@/lib/return-path";
-import { CALLBACK_COOKIE, SECURE_COOKIES } from "@/server/session";
+import { CALLBACK_COOKIE, COOKIE_OPTIONS } from "@/server/session";
 
 export function guardAuthRequest(request: NextRequest): NextResponse | null {
   const base = process.env.NEXTAUTH_URL || request.nextUrl.origin;
@@ -20,6 +20,6 @@ export function guardAuthRequest(request: NextRequest): NextResponse | null {
   const others = (request.headers.get("cookie") ?? "").split(";").filter((part) => part.split("=")[0].trim() !== CALLBACK_COOKIE);
   headers.set("cookie", others.join(";"));
   const response = NextResponse.next({ request: { headers } });
-  response.cookies.set(CALLBACK_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: SECURE_COOKIES });
+  response.cookies.set(CALLBACK_COOKIE, "", { ...COOKIE_OPTIONS, maxAge: 0 });
   return response;
 }
