@@ -4,6 +4,7 @@
 // The server runs as it does by default: TRUST_PROXY off. Requests "from other networks" come
 // from other loopback addresses (e2e/http.ts).
 import http from "node:http";
+import AxeBuilder from "@axe-core/playwright";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
@@ -177,6 +178,14 @@ test.describe("sessions end when they should", () => {
     expect(await whoAmI(elsewhere)).toBeNull();
     expect((await elsewhere.goto("/account"))?.status()).toBe(401);
     await expect(elsewhere.getByRole("heading", { name: "Sign in to continue" })).toBeVisible();
+    const { violations } = await new AxeBuilder({ page: elsewhere }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    expect(violations.map((v) => v.id), "axe on the 401 page").toEqual([]);
+    // Signing in there returns to the page asked for.
+    await elsewhere.getByLabel("Email").fill(email);
+    await elsewhere.getByLabel("Password").fill("a-new-password-2026");
+    await elsewhere.getByRole("button", { name: "Sign in" }).click();
+    await expect(elsewhere).toHaveURL(/\/account$/);
+    await expect(elsewhere.getByRole("heading", { name: "Your account" })).toBeVisible();
     const third = await (await browser.newContext()).newPage();
     await third.goto("/signin");
     await third.getByLabel("Email").fill(email);
