@@ -2,7 +2,7 @@
 // accounts, and the course's quizzes read the same way the server reads them.
 import { expect, type Page } from "@playwright/test";
 import { checkCourse } from "../server/content/lessons";
-import { answerKey } from "../server/grading/grade";
+import { answerQuestion } from "../questions/drivers";
 import type { QuizDefinition } from "../server/content/quiz-types";
 
 export const PASSWORD = "headline-demo";
@@ -53,39 +53,12 @@ export function uniqueEmail(prefix: string) {
 
 /**
  * Answers every question of a quiz on the page with the keyboard and mouse-free controls,
- * correctly when `correct` is true, otherwise with the first wrong choice available.
+ * correctly when `correct` is true, otherwise with a plainly wrong answer (each question
+ * type's driver: questions/<type>/driver.ts).
  */
-export async function answerQuiz(page: Page, quiz: QuizDefinition, correct = true) {
+export async function answerQuiz(page: Page, quiz: QuizDefinition, correct = true, keyboard = false) {
   const section = page.locator(`[data-quiz-id="${quiz.id}"]`);
-  for (const q of quiz.questions) {
-    const li = section.locator(`[data-question-id="${q.id}"]`);
-    const key = answerKey(q);
-    if ("choice" in key || ("choices" in key && q.type === "multiple")) {
-      if (q.type !== "single" && q.type !== "truefalse" && q.type !== "multiple") continue;
-      const ids = "choice" in key ? [key.choice] : key.choices;
-      const pick = correct ? q.options.filter((o) => ids.includes(o.id)) : [q.options.find((o) => !o.correct)!];
-      for (const o of pick) await li.getByLabel(o.text, { exact: true }).check();
-    } else if (q.type === "highlight") {
-      const pick = correct ? q.phrases.filter((p) => p.correct) : [q.phrases.find((p) => !p.correct) ?? q.phrases[0]];
-      for (const p of pick) await li.locator("button.phrase", { hasText: p.text }).first().click();
-    } else if (q.type === "categorise") {
-      for (const item of q.items) {
-        const group = correct ? item.category : q.categories.find((c) => c.id !== item.category)!.id;
-        await li.getByLabel(item.text, { exact: true }).selectOption(group);
-      }
-    } else if (q.type === "ordering" && correct) {
-      // Move each item, in the correct order, to its place with the "up" buttons.
-      for (let target = 0; target < q.items.length; target++) {
-        const item = q.items[target];
-        for (;;) {
-          const texts = await li.locator(".ordering__text").allInnerTexts();
-          const at = texts.indexOf(item.text);
-          if (at <= target) break;
-          await li.getByRole("button", { name: `Move “${item.text}” up` }).click();
-        }
-      }
-    }
-  }
+  for (const q of quiz.questions) await answerQuestion(page, section.locator(`[data-question-id="${q.id}"]`), q, correct, keyboard);
 }
 
 /** Signs up a new student through the form with a join code; leaves the page signed in on /course. */

@@ -3,7 +3,10 @@
 // Quiz-internal components (Question, Option, …) are read by the quiz extractor and never
 // rendered as such.
 
-export type ComponentSpec = { attributes: readonly string[]; required?: readonly string[] };
+import { NESTED_PARTS, QUESTION_PARTS } from "@/questions";
+import type { ComponentSpec } from "@/questions/contract";
+
+export type { ComponentSpec };
 
 export const LESSON_COMPONENTS = {
   ContentNote: { attributes: [] },
@@ -19,12 +22,13 @@ export const LESSON_COMPONENTS = {
 
 export type LessonComponentName = keyof typeof LESSON_COMPONENTS;
 
+/**
+ * Components that go inside a <Quiz>: Question and Explanation, and every question type's
+ * parts (declared by the types: questions/index.ts).
+ */
 export const QUIZ_COMPONENTS = {
   Question: { attributes: ["id", "type", "discern"], required: ["id", "type"] },
-  Option: { attributes: ["correct", "feedback", "lean"], required: ["feedback"] },
-  Item: { attributes: ["category", "feedback"], required: ["feedback"] },
-  Category: { attributes: ["id"], required: ["id"] },
-  Passage: { attributes: [] },
-  Phrase: { attributes: ["correct", "feedback"], required: ["feedback"] },
   Explanation: { attributes: [] },
-} as const satisfies Record<string, ComponentSpec>;
+  ...Object.assign({}, ...Object.values(QUESTION_PARTS)),
+  ...NESTED_PARTS,
+} as Readonly<Record<"Question" | "Explanation", ComponentSpec> & Record<string, ComponentSpec>>;

@@ -1,10 +1,12 @@
 // The shapes a quiz takes on its way to the browser and back. Shared by server and browser
 // code, so nothing here may describe an answer key: see server/content/quiz-types.ts for the
 // server-only definition, and server/content/public-quiz.ts for the one function that turns
-// one into the other.
+// one into the other. Each question type's own shapes are in questions/<type>/types.ts.
 
-export const QUESTION_TYPES = ["single", "multiple", "truefalse", "ordering", "categorise", "highlight"] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
+import type { FeedbackEntry } from "@/questions/contract";
+import type { PublicQuestion, QuestionResponse } from "@/questions";
+
+export { QUESTION_TYPES, type PublicQuestion, type QuestionResponse, type QuestionType } from "@/questions";
 
 export const REVEAL_POLICIES = ["always", "after-pass", "after-last-attempt", "after-pass-or-last", "never"] as const;
 export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
@@ -17,21 +19,6 @@ export type QuizPolicy = {
   reveal: RevealPolicy;
 };
 
-type PublicQuestionBase = { id: string; promptHtml: string };
-
-export type PublicQuestion =
-  | (PublicQuestionBase & { type: "single" | "multiple" | "truefalse"; options: { id: string; text: string }[] })
-  | (PublicQuestionBase & { type: "ordering"; items: { id: string; text: string }[] })
-  | (PublicQuestionBase & {
-      type: "categorise";
-      categories: { id: string; label: string }[];
-      items: { id: string; text: string }[];
-    })
-  | (PublicQuestionBase & {
-      type: "highlight";
-      passage: ({ text: string } | { phraseId: string; text: string })[];
-    });
-
 export type PublicQuiz = {
   id: string;
   lessonSlug: string;
@@ -39,13 +26,6 @@ export type PublicQuiz = {
   policy: QuizPolicy;
   questions: PublicQuestion[];
 };
-
-/** A student's answer to one question, as sent by the browser. */
-export type QuestionResponse =
-  | { choice: string }
-  | { choices: string[] }
-  | { order: string[] }
-  | { placements: Record<string, string> };
 
 /** What the browser gets back for one question after submitting. */
 export type QuestionResult = {
@@ -55,7 +35,7 @@ export type QuestionResult = {
   correct: boolean;
   explanationHtml: string;
   /** Feedback for each option, item or phrase the student may be told about, by its id. */
-  feedback: { id: string; correct: boolean | null; text: string }[];
+  feedback: FeedbackEntry[];
   /** The correct answer, only when the quiz's reveal policy allows. */
   answer?: QuestionResponse;
 };

@@ -15,7 +15,7 @@ import { checkCourse } from "../server/content/lessons";
 import type { QuestionDefinition, QuizDefinition } from "../server/content/quiz-types";
 import { createPrismaClient } from "../server/prisma-client";
 import { discernment } from "../server/grading/discernment";
-import { emptyResponse, gradeQuestion } from "../server/grading/grade";
+import { emptyResponse, gradeQuestion, sampleResponse } from "../questions/server";
 import { hasPassed } from "../server/grading/policy";
 import { questionVersion } from "../server/quiz/version";
 import type { QuestionResponse } from "../lib/quiz";
@@ -36,47 +36,12 @@ function rng(seed: number) {
   };
 }
 const random = rng(20261122);
-const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 
 /** A made-up response: right with a probability set by ability and difficulty, else a typical slip. */
 function respond(q: QuestionDefinition, pRight: number): QuestionResponse {
   if (random() < 0.03) return emptyResponse(q);
-  const right = random() < pRight;
-  switch (q.type) {
-    case "single":
-    case "truefalse": {
-      const wrong = q.options.filter((o) => !o.correct);
-      // the first wrong option is the attractive one: it takes most wrong answers
-      const choice = right ? q.options.find((o) => o.correct)! : random() < 0.6 ? wrong[0] : pick(wrong);
-      return { choice: choice.id };
-    }
-    case "multiple":
-    case "highlight": {
-      const list: { id: string; correct: boolean }[] = "phrases" in q ? q.phrases : q.options;
-      const correct = list.filter((o) => o.correct).map((o) => o.id);
-      if (right) return { choices: correct };
-      const wrong = list.filter((o) => !o.correct).map((o) => o.id);
-      const kept = correct.filter(() => random() < 0.6);
-      return { choices: wrong.length ? [...kept, pick(wrong)] : kept };
-    }
-    case "ordering": {
-      const order = q.items.map((i) => i.id);
-      if (!right) {
-        const i = Math.floor(random() * (order.length - 1));
-        [order[i], order[i + 1]] = [order[i + 1], order[i]];
-      }
-      return { order };
-    }
-    case "categorise": {
-      const placements = Object.fromEntries(q.items.map((i) => [i.id, i.category]));
-      if (!right) {
-        const item = pick(q.items);
-        placements[item.id] = pick(q.categories.filter((c) => c.id !== item.category)).id;
-      }
-      return { placements };
-    }
-  }
+  return sampleResponse(q, random() < pRight, random);
 }
 
 async function main() {

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState, useTransition } from "
 import type { PublicQuestion, PublicQuiz, QuestionResponse, QuestionResult, QuizStatus, SubmitResult } from "@/lib/quiz";
 import { QuestionInput } from "./QuestionInput";
 import { QuestionFeedback } from "./QuestionFeedback";
+import { clientType } from "@/questions/client";
 import { formatPercent } from "@/lib/format";
 import { clearDraft, loadDraft, saveDraft } from "@/lib/drafts";
 
@@ -19,16 +20,10 @@ function newKey(): string {
 }
 
 function initialAnswers(questions: PublicQuestion[]): Answers {
-  // Ordering questions start in the order shown, which is itself an answer.
-  return Object.fromEntries(questions.filter((q) => q.type === "ordering").map((q) => [q.id, { order: q.items.map((i) => i.id) }]));
-}
-
-function isAnswered(q: PublicQuestion, r: QuestionResponse | undefined): boolean {
-  if (!r) return false;
-  if ("choice" in r) return r.choice !== "";
-  if ("choices" in r) return r.choices.length > 0;
-  if ("placements" in r) return q.type === "categorise" && q.items.every((i) => r.placements[i.id]);
-  return true;
+  return Object.fromEntries(questions.flatMap((q) => {
+    const initial = clientType(q).initial(q);
+    return initial ? [[q.id, initial]] : [];
+  }));
 }
 
 export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
@@ -77,7 +72,7 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
   );
 
   const outOfAttempts = !quiz.practice && status !== null && status.attemptsLeft === 0;
-  const unanswered = quiz.questions.filter((q) => !isAnswered(q, answers[q.id])).length;
+  const unanswered = quiz.questions.filter((q) => !clientType(q).isAnswered(q, answers[q.id])).length;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();

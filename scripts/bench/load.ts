@@ -6,7 +6,7 @@ import os from "node:os";
 import { hash } from "@node-rs/argon2";
 import { say } from "../lib/bootstrap.mjs";
 import { checkCourse } from "../../server/content/lessons";
-import { answerKey } from "../../server/grading/grade";
+import { answerKey } from "../../questions/server";
 import { createPrismaClient } from "../../server/prisma-client";
 import { peakMemoryMb, signIn, startServer } from "./server.mjs";
 

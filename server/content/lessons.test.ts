@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkCourse } from "./lessons";
 import { toPublicQuiz } from "./public-quiz";
-import { displayPermutation } from "./remark-lesson";
+import { displayPermutation } from "@/questions/ordering/server";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -2,9 +2,10 @@
 // 1. checks every component and attribute against lib/lesson-components.ts,
 // 2. takes each <Quiz> out of the page: the full quiz, answer key included, goes to
 //    `ctx.quizzes` (server only) and the page keeps a bare <Quiz id="…" /> placeholder.
+// What is common to every question (id, type, prompt, Explanation) is read here; each type's
+// own parts are read by its module (questions/<type>/server.ts, through questions/server.ts).
 // Problems are collected in `ctx.problems` with their line and column, never thrown, so the
 // lesson check can report every mistake at once.
-import { createHash } from "node:crypto";
 import type { Root, RootContent, Nodes, Parent } from "mdast";
 import type { MdxJsxFlowElement, MdxJsxTextElement } from "mdast-util-mdx-jsx";
 import { visit, SKIP } from "unist-util-visit";
@@ -12,17 +13,13 @@ import { toString } from "mdast-util-to-string";
 import { toHast } from "mdast-util-to-hast";
 import { toHtml } from "hast-util-to-html";
 import { LESSON_COMPONENTS, QUIZ_COMPONENTS, type ComponentSpec } from "@/lib/lesson-components";
-import { QUESTION_TYPES, type QuestionType, type QuizPolicy } from "@/lib/quiz";
-import type {
-  CategoriseItem,
-  ChoiceOption,
-  Discern,
-  OrderingItem,
-  PassagePart,
-  Phrase,
-  QuestionDefinition,
-  QuizDefinition,
-} from "./quiz-types";
+import type { QuizPolicy } from "@/lib/quiz";
+import { isQuestionType, QUESTION_PARTS, QUESTION_TYPES } from "@/questions";
+import { buildQuestion, choicesOf } from "@/questions/server";
+import type { Discern, QuestionDefinition, QuizDefinition } from "./quiz-types";
+
+/** Every component written directly inside a <Question> by some type (Option, Item, …). */
+const ALL_PARTS = new Set(Object.values(QUESTION_PARTS).flatMap((parts) => Object.keys(parts)));
 
 export type LessonPluginContext = {
   slug: string;
@@ -64,30 +61,6 @@ function fragmentHtml(nodes: Nodes[]): string {
   return toHtml(toHast({ type: "root", children: nodes as RootContent[] })).trim();
 }
 
-/** Stable short id for the n-th option, item or phrase of a question (1-based, display order). */
-function childId(prefix: string, n: number): string {
-  return `${prefix}${n}`;
-}
-
-/** A shuffle that is the same on every build, and never the authored order. */
-export function displayPermutation(seed: string, n: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  let state = createHash("sha256").update(seed).digest().readUInt32LE(0);
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  if (n > 1 && order.every((v, i) => v === i)) order.push(order.shift()!);
-  return order;
-}
-
 export function remarkLesson(ctx: LessonPluginContext) {
   const problem = (node: Nodes | undefined, message: string) => {
     const start = node?.position?.start;
@@ -124,7 +97,7 @@ export function remarkLesson(ctx: LessonPluginContext) {
   function extractQuestion(node: Jsx, quizId: string, seenIds: Set<string>): QuestionDefinition | null {
     const attrs = attributes(node, QUIZ_COMPONENTS.Question);
     const id = text(attrs.id);
-    const type = text(attrs.type) as QuestionType;
+    const type = text(attrs.type);
     let ok = true;
     if (id && !ID_PATTERN.test(id)) {
       problem(node, `Question id "${id}" must be lower-case words joined by hyphens, like "lone-wolf-label".`);
@@ -135,7 +108,7 @@ export function remarkLesson(ctx: LessonPluginContext) {
       ok = false;
     }
     seenIds.add(id);
-    if (attrs.type !== undefined && !QUESTION_TYPES.includes(type)) {
+    if (attrs.type !== undefined && !isQuestionType(type)) {
       problem(node, `Question "${id}" has unknown type "${type}". Use one of: ${QUESTION_TYPES.join(", ")}.`);
       ok = false;
     }
@@ -145,16 +118,18 @@ export function remarkLesson(ctx: LessonPluginContext) {
       else problem(node, `Question "${id}": discern must be "trust" or "doubt".`);
     }
 
+    // Children: the prompt (Markdown before the first part), the type's parts, one Explanation.
     const prompt: Nodes[] = [];
-    const parts: Record<"Option" | "Item" | "Category" | "Passage" | "Explanation", Jsx[]> = {
-      Option: [], Item: [], Category: [], Passage: [], Explanation: [],
-    };
+    const parts: Record<string, Jsx[]> = {};
+    const explanations: Jsx[] = [];
     for (const child of flatChildren(node)) {
-      if (isJsx(child) && child.name && child.name in parts) {
-        parts[child.name as keyof typeof parts].push(child);
+      if (isJsx(child) && child.name === "Explanation") {
+        explanations.push(child);
+      } else if (isJsx(child) && child.name && ALL_PARTS.has(child.name)) {
+        (parts[child.name] ??= []).push(child);
       } else if (isJsx(child)) {
-        problem(child, `<${child.name ?? "fragment"}> cannot be used inside a <Question>. Use Option, Item, Category, Passage or Explanation.`);
-      } else if (parts.Option.length + parts.Item.length + parts.Category.length + parts.Passage.length + parts.Explanation.length > 0) {
+        problem(child, `<${child.name ?? "fragment"}> cannot be used inside a <Question>. Use ${[...ALL_PARTS].join(", ")} or Explanation.`);
+      } else if (explanations.length > 0 || Object.keys(parts).length > 0) {
         problem(child, `Question "${id}": text after the first option is not shown. Move it into the prompt (before the options) or into <Explanation>.`);
       } else {
         let nested: Nodes | undefined;
@@ -166,126 +141,25 @@ export function remarkLesson(ctx: LessonPluginContext) {
       }
     }
     if (prompt.length === 0) problem(node, `Question "${id}" has no prompt: write the question before its first option.`);
-    if (parts.Explanation.length !== 1) problem(node, `Question "${id}" needs exactly one <Explanation>.`);
-    for (const e of parts.Explanation) attributes(e, QUIZ_COMPONENTS.Explanation);
-    if (!ok || !QUESTION_TYPES.includes(type)) return null;
+    if (explanations.length !== 1) problem(node, `Question "${id}" needs exactly one <Explanation>.`);
+    for (const e of explanations) attributes(e, QUIZ_COMPONENTS.Explanation);
+    if (!ok || !isQuestionType(type)) return null;
 
-    const wrongParts = (allowed: (keyof typeof parts)[]) => {
-      for (const [name, nodes] of Object.entries(parts)) {
-        if (name !== "Explanation" && !allowed.includes(name as keyof typeof parts)) {
-          for (const n of nodes) problem(n, `<${name}> does not belong in a ${type} question.`);
-        }
-      }
-    };
-    const feedbackOf = (n: Jsx, attrs: Record<string, string | true>) => {
-      const f = text(attrs.feedback);
-      return f;
-    };
-
+    const own = QUESTION_PARTS[type] as Record<string, unknown>;
+    for (const [name, nodes] of Object.entries(parts)) {
+      if (!(name in own)) for (const n of nodes) problem(n, `<${name}> does not belong in a ${type} question.`);
+    }
     const base = {
       id,
       quizId,
       promptHtml: fragmentHtml(prompt),
       promptText: prompt.map((n) => toString(n)).join("\n").trim(),
-      explanationHtml: parts.Explanation[0] ? fragmentHtml(flatChildren(parts.Explanation[0])) : "",
+      explanationHtml: explanations[0] ? fragmentHtml(flatChildren(explanations[0])) : "",
       ...(discern ? { discern } : {}),
     };
-    if (parts.Explanation[0] && base.explanationHtml === "") problem(parts.Explanation[0], `Question "${id}": the <Explanation> is empty.`);
-
-    switch (type) {
-      case "single":
-      case "truefalse":
-      case "multiple": {
-        wrongParts(["Option"]);
-        const options: ChoiceOption[] = parts.Option.map((o, i) => {
-          const a = attributes(o, QUIZ_COMPONENTS.Option);
-          const t = toString(o).trim();
-          if (!t) problem(o, `Question "${id}": option ${i + 1} has no text.`);
-          let lean: Discern | undefined;
-          if (a.lean === "trust" || a.lean === "doubt") lean = a.lean;
-          else if (a.lean !== undefined) problem(o, `Question "${id}": option ${i + 1} has lean="${String(a.lean)}"; use "trust" or "doubt".`);
-          return { id: childId("o", i + 1), text: t, correct: a.correct === true, feedback: feedbackOf(o, a), ...(lean ? { lean } : {}) };
-        });
-        const correct = options.filter((o) => o.correct).length;
-        if (options.length < 2) problem(node, `Question "${id}" needs at least two options.`);
-        if (type === "truefalse" && options.length !== 2) problem(node, `Question "${id}" is true/false, so it needs exactly two options (True and False).`);
-        if (type !== "multiple" && correct !== 1) problem(node, `Question "${id}" needs exactly one option marked correct (it has ${correct}).`);
-        if (type === "multiple" && correct < 1) problem(node, `Question "${id}" needs at least one option marked correct.`);
-        return { ...base, type, options };
-      }
-      case "ordering": {
-        wrongParts(["Item"]);
-        const authored = parts.Item.map((it) => {
-          const a = attributes(it, QUIZ_COMPONENTS.Item);
-          if (a.category !== undefined) problem(it, `Question "${id}": an ordering item takes no category.`);
-          if (!toString(it).trim()) problem(it, `Question "${id}": an item has no text.`);
-          return { text: toString(it).trim(), feedback: feedbackOf(it, a) };
-        });
-        if (authored.length < 2) problem(node, `Question "${id}" needs at least two items to order.`);
-        // Ids follow the shuffled display order, so an id never hints at the right position.
-        const perm = displayPermutation(id, authored.length);
-        const idOfAuthored = new Array<string>(authored.length);
-        perm.forEach((authoredIndex, displayIndex) => (idOfAuthored[authoredIndex] = childId("i", displayIndex + 1)));
-        const items: OrderingItem[] = authored.map((it, i) => ({ id: idOfAuthored[i], ...it }));
-        return { ...base, type, items, displayOrder: perm.map((i) => idOfAuthored[i]) };
-      }
-      case "categorise": {
-        wrongParts(["Item", "Category"]);
-        const categories = parts.Category.map((c) => {
-          const a = attributes(c, QUIZ_COMPONENTS.Category);
-          return { id: text(a.id), label: toString(c).trim(), node: c };
-        });
-        const catIds = new Set<string>();
-        for (const c of categories) {
-          if (catIds.has(c.id)) problem(c.node, `Question "${id}": category "${c.id}" is defined twice.`);
-          catIds.add(c.id);
-          if (!c.label) problem(c.node, `Question "${id}": category "${c.id}" has no label.`);
-        }
-        if (categories.length < 2) problem(node, `Question "${id}" needs at least two categories.`);
-        const items: CategoriseItem[] = parts.Item.map((it, i) => {
-          const a = attributes(it, QUIZ_COMPONENTS.Item);
-          const category = text(a.category);
-          if (!category) problem(it, `Question "${id}": every item needs a category="…".`);
-          else if (!catIds.has(category)) problem(it, `Question "${id}": item category "${category}" is not one of the question's categories (${[...catIds].join(", ")}).`);
-          if (!toString(it).trim()) problem(it, `Question "${id}": an item has no text.`);
-          return { id: childId("i", i + 1), text: toString(it).trim(), category, feedback: feedbackOf(it, a) };
-        });
-        if (items.length < 2) problem(node, `Question "${id}" needs at least two items to sort.`);
-        return { ...base, type, categories: categories.map(({ id: cid, label }) => ({ id: cid, label })), items };
-      }
-      case "highlight": {
-        wrongParts(["Passage"]);
-        if (parts.Passage.length !== 1) {
-          problem(node, `Question "${id}" needs exactly one <Passage>.`);
-          return null;
-        }
-        const passageNode = parts.Passage[0];
-        attributes(passageNode, QUIZ_COMPONENTS.Passage);
-        const passage: PassagePart[] = [];
-        const phrases: Phrase[] = [];
-        const walk = (n: Nodes) => {
-          if (isJsx(n) && n.name === "Phrase") {
-            const a = attributes(n, QUIZ_COMPONENTS.Phrase);
-            const phraseId = childId("p", phrases.length + 1);
-            phrases.push({ id: phraseId, text: toString(n), correct: a.correct === true, feedback: feedbackOf(n, a) });
-            passage.push({ phraseId, text: toString(n) });
-          } else if (isJsx(n)) {
-            problem(n, `Question "${id}": only <Phrase> can be used inside a <Passage>.`);
-          } else if (n.type === "paragraph") {
-            if (passage.length > 0) passage.push({ text: "\n\n" });
-            n.children.forEach((c) => walk(c as Nodes));
-          } else if ("children" in n) {
-            n.children.forEach((c) => walk(c as Nodes));
-          } else if ("value" in n) {
-            passage.push({ text: n.value });
-          }
-        };
-        passageNode.children.forEach((c) => walk(c as Nodes));
-        if (phrases.length === 0) problem(passageNode, `Question "${id}": the passage has no <Phrase> to select.`);
-        else if (!phrases.some((p) => p.correct)) problem(passageNode, `Question "${id}": mark at least one <Phrase> correct.`);
-        return { ...base, type, passage, phrases };
-      }
-    }
+    if (explanations[0] && base.explanationHtml === "") problem(explanations[0], `Question "${id}": the <Explanation> is empty.`);
+    const fields = buildQuestion(type, { id, node, parts, attributes, problem });
+    return fields ? ({ ...base, ...fields } as QuestionDefinition) : null;
   }
 
   function extractQuiz(node: Jsx, seenQuestionIds: Set<string>): QuizDefinition | null {
@@ -305,9 +179,7 @@ export function remarkLesson(ctx: LessonPluginContext) {
     if (questions.length === 0) problem(node, `Quiz "${id}" has no questions.`);
     // Every option, item and phrase explains itself (the brief's rule for this course).
     for (const q of questions) {
-      const choices =
-        q.type === "highlight" ? q.phrases : q.type === "ordering" || q.type === "categorise" ? q.items : q.options;
-      if (choices.some((c) => !c.feedback)) problem(node, `Question "${q.id}": every option, item and phrase needs feedback="…".`);
+      if (choicesOf(q).some((c) => !c.feedback)) problem(node, `Question "${q.id}": every option, item and phrase needs feedback="…".`);
     }
     return id ? { id, lessonSlug: ctx.slug, practice, policy: practice ? PRACTICE_POLICY : ctx.policy, questions } : null;
   }

@@ -11,7 +11,7 @@ process.env.DATABASE_URL = scratch.url;
 const { db } = await import("@/server/db");
 const { markStarted, submitAttempt, uniqueViolationFields, upsertRacing } = await import("./attempts");
 const { getQuizDefinition } = await import("@/server/content/course");
-const { answerKey } = await import("@/server/grading/grade");
+const { answerKey } = await import("@/questions/server");
 
 let userId = "";
 let n = 0;

@@ -7,7 +7,7 @@ import type { QuestionResponse, QuizStatus, SubmitResult } from "@/lib/quiz";
 import { db } from "@/server/db";
 import { getLesson } from "@/server/content/course";
 import type { QuizDefinition } from "@/server/content/quiz-types";
-import { emptyResponse, gradeQuestion, questionResult, responseError } from "@/server/grading/grade";
+import { emptyResponse, gradeQuestion, parseStoredResponse, questionResult, readResponse } from "@/questions/server";
 import { attemptsLeft, hasPassed, mayReveal } from "@/server/grading/policy";
 import { discernment } from "@/server/grading/discernment";
 import { Prisma } from "@/server/generated/prisma/client";
@@ -120,7 +120,7 @@ async function replay(attemptId: string, quiz: QuizDefinition, userId: string): 
     questions: quiz.questions.flatMap((q) => {
       const a = byQuestion.get(q.id);
       if (!a) return [];
-      const response = JSON.parse(a.response) as QuestionResponse;
+      const response = parseStoredResponse(q, a.response) ?? emptyResponse(q);
       return [questionResult(q, response, { score: a.score, maxScore: 1, correct: a.correct }, reveal)];
     }),
   };
@@ -148,18 +148,20 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
     return refuse(`There is no quiz "${s.quizId}" in the unit "${s.lessonSlug}". Nothing was saved.`);
   }
   const questions = new Map(quiz.questions.map((q) => [q.id, q]));
-  for (const [questionId, response] of Object.entries(s.answers)) {
+  const responses = new Map<string, QuestionResponse>();
+  for (const [questionId, raw] of Object.entries(s.answers)) {
     const q = questions.get(questionId);
     if (!q) return refuse(`The quiz "${quiz.id}" has no question "${questionId}". Nothing was saved.`);
-    const problem = responseError(q, response);
-    if (problem) return refuse(`${problem} Nothing was saved.`);
+    const read = readResponse(q, raw);
+    if (!read.ok) return refuse(`${read.error} Nothing was saved.`);
+    responses.set(questionId, read.response);
   }
 
   // A repeated submission (same key) is not looked up first: the insert below fails on the
   // (userId, submissionKey) index and the stored result is replayed. Fewer queries on the
   // path every submission takes.
   const graded = quiz.questions.map((q) => {
-    const response = s.answers[q.id] ?? emptyResponse(q);
+    const response = responses.get(q.id) ?? emptyResponse(q);
     return { q, response, result: gradeQuestion(q, response) };
   });
   const score = graded.reduce((sum, g) => sum + g.result.score, 0);

@@ -114,7 +114,7 @@ export function responsesCsv(klass: OwnClass): ReadableStream<Uint8Array> {
                 x.questionId,
                 x.questionVersion,
                 q?.promptText ?? "",
-                q ? describeResponse(q, parseResponse(x.response)) : x.response,
+                q ? describeResponse(q, parseResponse(q, x.response)) : x.response,
                 x.score,
                 x.correct,
                 x.timeMs == null ? null : x.timeMs / 1000,

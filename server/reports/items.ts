@@ -52,7 +52,7 @@ export async function analyseQuiz(studentIds: readonly string[], quizId: string,
     const [questionId, version] = key.split("\u0000");
     const question = versions.get(version);
     if (!question) continue;
-    const { tallies, unanswered } = tallyResponses(question, rows.map((r) => parseResponse(r.response)));
+    const { tallies, unanswered } = tallyResponses(question, rows.map((r) => parseResponse(question, r.response)));
     const fac = facility(rows.map((r) => r.item));
     const disc = discrimination(rows);
     items.push({

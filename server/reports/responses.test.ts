@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { ChoiceQuestion, CategoriseQuestion, OrderingQuestion } from "@/server/content/quiz-types";
+import type { CategoriseDefinition } from "@/questions/categorise/types";
+import type { OrderingDefinition } from "@/questions/ordering/types";
+import type { SingleDefinition } from "@/questions/single/types";
 import { describeResponse, mostCommonWrong, NO_ANSWER, parseResponse, tallyResponses } from "./responses";
 
 const base = { quizId: "q", promptHtml: "", promptText: "", explanationHtml: "" };
-const single: ChoiceQuestion = {
+const single: SingleDefinition = {
   ...base,
   id: "s",
   type: "single",
@@ -13,7 +15,7 @@ const single: ChoiceQuestion = {
     { id: "c", text: "Gamma", correct: false, feedback: "Gamma is rare." },
   ],
 };
-const ordering: OrderingQuestion = {
+const ordering: OrderingDefinition = {
   ...base,
   id: "o",
   type: "ordering",
@@ -23,7 +25,7 @@ const ordering: OrderingQuestion = {
   ],
   displayOrder: ["y", "x"],
 };
-const categorise: CategoriseQuestion = {
+const categorise: CategoriseDefinition = {
   ...base,
   id: "c",
   type: "categorise",
@@ -40,7 +42,10 @@ describe("describing responses", () => {
     expect(describeResponse(single, { choice: "" })).toBe(NO_ANSWER);
     expect(describeResponse(ordering, { order: ["y", "x"] })).toBe("Y › X");
     expect(describeResponse(categorise, { placements: { i1: "claim" } })).toBe("Police said → Claim");
-    expect(describeResponse(single, parseResponse("not json"))).toBe(NO_ANSWER);
+    expect(describeResponse(single, parseResponse(single, "not json"))).toBe(NO_ANSWER);
+    // A stored response of another type's shape reads as no answer, not as a crash.
+    expect(describeResponse(single, parseResponse(single, '{"order":["x"]}'))).toBe(NO_ANSWER);
+    expect(describeResponse(ordering, parseResponse(ordering, '{"order":["x","y"]}'))).toBe("X › Y");
   });
 });
 

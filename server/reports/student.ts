@@ -36,7 +36,7 @@ export async function studentRecord(studentId: string) {
       answers: a.answers
         .map((x) => {
           const q = versions.get(x.questionVersion);
-          return { ...x, prompt: q?.promptText ?? x.questionId, answer: q ? describeResponse(q, parseResponse(x.response)) : x.response };
+          return { ...x, prompt: q?.promptText ?? x.questionId, answer: q ? describeResponse(q, parseResponse(q, x.response)) : x.response };
         })
         .sort((x, y) => at(x.questionId) - at(y.questionId)),
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { QuestionDefinition } from "@/server/content/quiz-types";
-import { answerKey, emptyResponse, gradeQuestion, questionResult, responseError } from "./grade";
+import type { QuestionDefinition } from "@/questions";
+import { answerKey, emptyResponse, gradeQuestion, questionResult, responseError } from "./server";
 
 const base = { quizId: "q", promptHtml: "<p>?</p>", promptText: "?", explanationHtml: "<p>Because.</p>" };
 const single: QuestionDefinition = {

@@ -1,0 +1,29 @@
+// Browser-test drivers for the choice family: radio buttons (pick one) and checkboxes.
+import { expect } from "@playwright/test";
+import { tabTo, type Driver } from "../driver-kit";
+import type { OptionsDefinition } from "./types";
+
+/** Pick one: the correct option, or the first wrong one. */
+export const pickOneDriver: Driver<OptionsDefinition<string>> = async (page, li, q, right, keyboard) => {
+  const target = q.options.findIndex((o) => o.correct === right);
+  if (!keyboard) return li.getByLabel(q.options[target].text, { exact: true }).check();
+  await tabTo(page, li.locator("input").first());
+  for (let k = 0; k < target; k++) await page.keyboard.press("ArrowDown");
+  if (target === 0) await page.keyboard.press("Space");
+  await expect(li.locator("input").nth(target)).toBeChecked();
+};
+
+/** Pick several: every correct option, or only the first wrong one. */
+export const pickSeveralDriver: Driver<OptionsDefinition<string>> = async (page, li, q, right, keyboard) => {
+  const picks = right ? q.options.filter((o) => o.correct) : [q.options.find((o) => !o.correct)!];
+  for (const o of picks) {
+    if (!keyboard) {
+      await li.getByLabel(o.text, { exact: true }).check();
+      continue;
+    }
+    const box = li.locator("input").nth(q.options.indexOf(o));
+    await tabTo(page, box);
+    await page.keyboard.press("Space");
+    await expect(box).toBeChecked();
+  }
+};

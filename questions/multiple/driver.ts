@@ -1,0 +1,3 @@
+import { pickSeveralDriver } from "../choice/driver";
+
+export const multiple = pickSeveralDriver;

@@ -1,0 +1,115 @@
+// The server's registry of question types, and the only way the rest of the server handles a
+// question: the lesson checker, the public projection, grading, feedback, reports and seeds
+// call the functions below, which ask the question's type module (questions/<type>/server.ts).
+// No secrets live in this code (keys are in the lessons), but it handles keys: browser code
+// must not import it (eslint.config.mjs). Free of "server-only" so the command-line scripts
+// (lesson check, seeds) can use it.
+import type { QuestionResult } from "@/lib/quiz";
+import type { BuildInput, Choice, OwnFields, ServerQuestionType, Tally } from "./contract";
+import { categorise } from "./categorise/server";
+import { highlight } from "./highlight/server";
+import type { DefinitionOf, PublicOf, PublicQuestion, QuestionDefinition, QuestionResponse, QuestionType, ResponseOf } from "./index";
+import { multiple } from "./multiple/server";
+import { ordering } from "./ordering/server";
+import { single } from "./single/server";
+import { truefalse } from "./truefalse/server";
+
+export const SERVER_TYPES = { single, multiple, truefalse, ordering, categorise, highlight } satisfies {
+  [T in QuestionType]: ServerQuestionType<DefinitionOf<T>, PublicOf<T>, ResponseOf<T>>;
+};
+
+// The one loosening of types: a question and a response of the same type meet here.
+type AnyType = ServerQuestionType<QuestionDefinition, PublicQuestion, QuestionResponse>;
+const moduleOf = (type: QuestionType) => SERVER_TYPES[type] as unknown as AnyType;
+
+export type Graded = { score: number; maxScore: 1; correct: boolean };
+export const NO_ANSWER = "(no answer)";
+
+/** Builds a question's own fields from its MDX parts (the lesson checker's step per type). */
+export function buildQuestion(type: QuestionType, input: BuildInput): OwnFields<QuestionDefinition> | null {
+  return moduleOf(type).build(input);
+}
+
+/** Every option, item or phrase of a question, with its feedback (and key and lean where it has them). */
+export const choicesOf = (q: QuestionDefinition): Choice[] => moduleOf(q.type).choices(q);
+
+/** What the browser may see of a question: a whitelist, made by its type. */
+export function toPublicQuestion(q: QuestionDefinition): PublicQuestion {
+  return { id: q.id, promptHtml: q.promptHtml, ...moduleOf(q.type).toPublic(q) } as PublicQuestion;
+}
+
+/**
+ * Reads a response as the browser sent it: it must have the shape the question's type takes
+ * and name only what the question has. An unanswered question is valid (it scores 0).
+ */
+export function readResponse(q: QuestionDefinition, r: unknown): { ok: true; response: QuestionResponse } | { ok: false; error: string } {
+  const type = moduleOf(q.type);
+  const parsed = type.response.safeParse(r);
+  if (!parsed.success) return { ok: false, error: `Question "${q.id}" takes ${type.expects}.` };
+  const error = type.check(q, parsed.data);
+  return error ? { ok: false, error } : { ok: true, response: parsed.data };
+}
+
+/** The problem with a response in plain words, or null when it is valid (see readResponse). */
+export function responseError(q: QuestionDefinition, r: unknown): string | null {
+  const read = readResponse(q, r);
+  return read.ok ? null : read.error;
+}
+
+/** The empty response to a question, used when a student leaves it unanswered. */
+export const emptyResponse = (q: QuestionDefinition): QuestionResponse => moduleOf(q.type).empty(q);
+
+/** Scores a valid response (check it with responseError first). */
+export function gradeQuestion(q: QuestionDefinition, r: QuestionResponse): Graded {
+  const score = moduleOf(q.type).score(q, r);
+  return { score, maxScore: 1, correct: score === 1 };
+}
+
+/** The correct response to a question: what a student sees when the answers are revealed. */
+export const answerKey = (q: QuestionDefinition): QuestionResponse => moduleOf(q.type).key(q);
+
+/** The feedback a student gets for one answered question (the type decides what each choice says). */
+export function questionResult(q: QuestionDefinition, r: QuestionResponse, graded: Graded, reveal: boolean): QuestionResult {
+  return {
+    questionId: q.id,
+    score: graded.score,
+    maxScore: graded.maxScore,
+    correct: graded.correct,
+    explanationHtml: q.explanationHtml,
+    feedback: moduleOf(q.type).feedback(q, r, reveal),
+    ...(reveal ? { answer: answerKey(q) } : {}),
+  };
+}
+
+/** A stored response read back as its type's shape, or null when it is not one (or not JSON). */
+export function parseStoredResponse(q: QuestionDefinition, json: string): QuestionResponse | null {
+  try {
+    const parsed = moduleOf(q.type).response.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A response as plain text: option texts, an order, or item → group placements. */
+export function describeResponse(q: QuestionDefinition, r: QuestionResponse | null): string {
+  const type = moduleOf(q.type);
+  const parts = r ? type.describe(q, r) : [];
+  return parts.length ? parts.join(type.separator) : NO_ANSWER;
+}
+
+/**
+ * How often each choice was made, and how many left the question unanswered. Choice and
+ * highlight questions list every option in the authored order (options nobody chose
+ * included); the other types list what was chosen, most chosen first.
+ */
+export function tallyResponses(q: QuestionDefinition, responses: readonly (QuestionResponse | null)[]): { tallies: Tally[]; unanswered: number } {
+  const type = moduleOf(q.type);
+  const answered = responses.filter((r): r is QuestionResponse => r !== null && type.describe(q, r).length > 0);
+  return { tallies: type.tally(q, answered), unanswered: responses.length - answered.length };
+}
+
+/** A made-up response for seeds, benchmarks and tests: the key when `right`, else a typical slip. */
+export const sampleResponse = (q: QuestionDefinition, right: boolean, random: () => number = Math.random): QuestionResponse =>
+  moduleOf(q.type).sample(q, right, random);
+

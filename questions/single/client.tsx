@@ -1,0 +1,3 @@
+import { pickOneClient } from "../choice/client";
+
+export const single = pickOneClient("single", "Choose one answer.");

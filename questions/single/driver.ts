@@ -1,0 +1,3 @@
+import { pickOneDriver } from "../choice/driver";
+
+export const single = pickOneDriver;
