@@ -2,7 +2,7 @@
 // provider: a file: URL (or none) uses prisma/schema.prisma on SQLite through better-sqlite3;
 // a postgresql:// URL uses the derived prisma/postgres/schema.prisma and its own migrations
 // through adapter-pg. Both with the JavaScript schema engine, which works offline (see
-// docs/decisions.md).
+// docs/decisions/003-prisma-6-js-engine.md).
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { DEFAULT_DATABASE_URL, databaseProvider, sqliteFilePath } from "./lib/database-url";

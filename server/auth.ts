@@ -69,7 +69,7 @@ export type CurrentUser = { id: string; name: string; email: string; role: Role 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // Decoding the session cookie directly costs a fraction of getServerSession(), which also
   // runs the callbacks and re-issues the cookie on every call; sessions therefore last 8 hours
-  // from sign-in rather than from the last request (docs/decisions.md).
+  // from sign-in rather than from the last request (docs/decisions/013-session-from-cookie.md).
   const jar = await cookies();
   const token = await getToken({ req: { cookies: Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])), headers: {} } as never });
   const id = typeof token?.uid === "string" ? token.uid : null;

@@ -1,6 +1,6 @@
 "use client";
 // A quiz as the student sees it. It holds the answers in the browser (and in localStorage, so
-// a reload loses nothing), sends them to the server action once, and shows the feedback the
+// a reload loses nothing), POSTs them to /api/attempts once, and shows the feedback the
 // server returns. It never sees an answer key: `quiz` is a PublicQuiz.
 import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
 import type { PublicQuestion, PublicQuiz, QuestionResponse, QuestionResult, QuizStatus, SubmitResult } from "@/lib/quiz";

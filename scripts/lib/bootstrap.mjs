@@ -55,6 +55,7 @@ function hashOf(paths) {
  * Installs when node_modules is missing or was installed from another package-lock.json.
  * `npm install --no-save` rather than `npm ci`: the registry these machines reach lacks some
  * other platforms' optional packages (e.g. @next/swc-darwin-*), which `npm ci` refuses to skip.
+ * Temporary: docs/decisions/008-npm-install-no-save.md says when `npm ci` comes back.
  */
 export function ensureDependencies() {
   const stampFile = path.join(root, "node_modules", ".bth-install-stamp");

@@ -50,7 +50,7 @@ export async function requireTeacher(returnTo: string): Promise<CurrentUser> {
 
 /**
  * For pages: the user's own class (any class for an admin). A class that is someone else's
- * is refused exactly like one that does not exist (docs/decisions.md 7).
+ * is refused exactly like one that does not exist (docs/decisions/007-forbidden-for-wrong-role-and-foreign-ids.md).
  */
 export async function requireOwnClass(classId: string, returnTo: string): Promise<{ user: CurrentUser; klass: OwnClass }> {
   const user = await requireTeacher(returnTo);
