@@ -10,7 +10,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
-import { DEFAULT_DATABASE_URL, databaseProvider, sqliteFilePath } from "../lib/database-url";
+import { databaseProvider, databaseUrl, sqliteFilePath } from "../lib/database-url.mjs";
 
 /** Connections per app instance to PostgreSQL (DATABASE_POOL_SIZE; see docs/deploy.md). */
 export function poolSize(value = process.env.DATABASE_POOL_SIZE): number {
@@ -19,13 +19,13 @@ export function poolSize(value = process.env.DATABASE_POOL_SIZE): number {
   return n;
 }
 
-export function createPrismaClient(databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): PrismaClient {
-  if (databaseProvider(databaseUrl) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize() });
+export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  if (databaseProvider(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: poolSize() });
     // Same models, same queries: only the provider differs between the two generated clients.
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl, process.cwd()), timeout: 5000 });
+  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url, process.cwd()), timeout: 5000 });
   const client = new PrismaClient({ adapter });
   // WAL lets readers go on while one writer writes; it is a property of the file, so setting
   // it again is harmless.

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { databaseProvider, sqliteFilePath } from "../../lib/database-url.mjs";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -105,7 +106,7 @@ export function generateClients(env = process.env) {
  */
 export function prepareDatabase(env, seedArgs = []) {
   const url = env.DATABASE_URL;
-  if (url.startsWith("file:")) mkdirSync(path.dirname(path.resolve(root, url.slice(5).split("?")[0])), { recursive: true });
+  if (databaseProvider(url) === "sqlite") mkdirSync(path.dirname(sqliteFilePath(url, root)), { recursive: true });
   generateClients(env);
   say(`Applying migrations to ${redactUrl(url)}`);
   runBin("prisma", ["migrate", "deploy"], env);
