@@ -4,8 +4,8 @@ import { expect, type Page } from "@playwright/test";
 import { checkCourse } from "../server/content/lessons";
 import { answerKey } from "../server/grading/grade";
 import type { QuizDefinition } from "../server/content/quiz-types";
-
-export const PASSWORD = "headline-demo";
+import { DEMO_PASSWORD } from "../prisma/demo.mjs";
+export const PASSWORD = DEMO_PASSWORD;
 export const JOIN_CODE = "DEMO-2026";
 export const accounts = {
   instructor: "instructor@example.org",

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DATABASE_URL, databaseProvider, databaseUrl, sqliteFilePath } from "./database-url.mjs";
 
@@ -29,9 +27,5 @@ describe("DATABASE_URL picks the database", () => {
     expect(databaseUrl({ DATABASE_URL: "" })).toBe(DEFAULT_DATABASE_URL);
     expect(databaseUrl({ DATABASE_URL: "postgresql://h/db" })).toBe("postgresql://h/db");
     expect(databaseProvider(DEFAULT_DATABASE_URL)).toBe("sqlite");
-  });
-
-  it.each(["README.md", "docs/deploy.md"])("%s states the default the code uses", (doc) => {
-    expect(readFileSync(path.join(import.meta.dirname, "..", doc), "utf8")).toContain(`\`${DEFAULT_DATABASE_URL}\``);
   });
 });

@@ -7,7 +7,7 @@
 // Responses are made up but shaped like real ones: each student has an ability and each
 // question a difficulty, wrong answers favour one "attractive" wrong option, and every score
 // comes from the real grader. The random numbers are seeded, so every run builds the same data.
-// Load accounts end in @load.example.org (password "headline-demo"); running the script
+// Load accounts end in @load.example.org (the demo password); running the script
 // again replaces them and leaves every other account alone.
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
@@ -19,7 +19,8 @@ import { emptyResponse, gradeQuestion } from "../server/grading/grade";
 import { hasPassed } from "../server/grading/policy";
 import { questionVersion } from "../server/quiz/version";
 import type { QuestionResponse } from "../lib/quiz";
-import { LOAD_CLASSES, LOAD_DOMAIN, LOAD_PASSWORD } from "./lib/load-classes";
+import { DEMO_PASSWORD } from "../prisma/demo.mjs";
+import { LOAD_CLASSES, LOAD_DOMAIN } from "./lib/load-classes";
 
 const RETAKE_CHANCE = 0.5;
 const DAY = 24 * 60 * 60 * 1000;
@@ -97,7 +98,7 @@ async function main() {
     }
   }
 
-  const passwordHash = await hash(LOAD_PASSWORD);
+  const passwordHash = await hash(DEMO_PASSWORD);
   const instructors = [...new Set(LOAD_CLASSES.map((c) => c.instructor))];
   const instructorIds = new Map(instructors.map((email) => [email, randomUUID()]));
   await db.user.createMany({
@@ -182,7 +183,7 @@ async function main() {
     process.stdout.write(`\r${c + 1}/${LOAD_CLASSES.length} classes, ${studentNo} students, ${attemptCount} attempts, ${answerCount} answers`);
   }
   await db.$disconnect();
-  console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Instructors: ${instructors.join(", ")} (password ${LOAD_PASSWORD}).`);
+  console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Instructors: ${instructors.join(", ")} (password ${DEMO_PASSWORD}).`);
 }
 
 function gradeAll(quiz: QuizDefinition, skill: number, difficulty: Map<string, number>) {

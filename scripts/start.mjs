@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { databaseUrl } from "../lib/database-url.mjs";
+import { DEMO_PASSWORD } from "../prisma/demo.mjs";
 import { buildIfStale, checkNode, ensureDependencies, ensureSecret, loadLocalEnv, prepareDatabase, root, say } from "./lib/bootstrap.mjs";
 
 checkNode();
@@ -20,7 +21,6 @@ const env = {
   DATABASE_URL: databaseUrl(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
 };
-const DEMO_PASSWORD = "headline-demo";
 const dev = process.argv.includes("--dev");
 
 prepareDatabase(env, process.env.SEED_DEMO === "false" ? ["--none"] : []);

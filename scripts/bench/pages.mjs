@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/demo.mjs";
 import { checkCourse } from "../../server/content/lessons.ts";
 import { scratchDatabase, signIn, startServer } from "./server.mjs";
 
@@ -13,7 +14,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const PORT = Number(process.env.BENCH_PORT || 3500);
 const db = scratchDatabase();
 const server = await startServer({ port: PORT, databaseUrl: db.url });
-const cookie = await signIn(server.base, "student2@example.org", "headline-demo");
+const cookie = await signIn(server.base, "student2@example.org", DEMO_PASSWORD);
 const pages = [...(await checkCourse()).lessons.filter((l) => !l.frontmatter?.draft).map((l) => `/lessons/${l.slug}`), "/course"];
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
