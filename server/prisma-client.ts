@@ -8,7 +8,7 @@
 // typed against the SQLite client and runs the same queries on either.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
 import { databaseProvider, databaseUrl, sqliteFilePath } from "../lib/database-url.mjs";
 
@@ -31,4 +31,30 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
   // it again is harmless.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);
   return client;
+}
+
+/**
+ * The columns named by a unique-constraint error (P2002), or [] for any other error. The
+ * driver adapters put them in meta.driverAdapterError.cause.constraint.fields: bare from
+ * SQLite (`userId`), double-quoted from PostgreSQL (`"userId"`). PostgreSQL takes them from the
+ * error's detail; without one, the constraint name (`QuizAttempt_userId_submissionKey_key`)
+ * in the message still names them. Prisma's own engines used meta.target.
+ */
+export function uniqueViolationFields(error: unknown): string[] {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return [];
+  type Cause = { originalMessage?: unknown; constraint?: { fields?: unknown } };
+  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: Cause } } | undefined;
+  const cause = meta?.driverAdapterError?.cause;
+  const constraintName = /unique constraint "([^"]+)"/.exec(String(cause?.originalMessage ?? ""))?.[1];
+  return [
+    ...(Array.isArray(meta?.target) ? meta.target : typeof meta?.target === "string" ? [meta.target] : []),
+    ...(Array.isArray(cause?.constraint?.fields) ? cause.constraint.fields : []),
+    ...(constraintName ? constraintName.split("_") : []),
+  ].map((f) => String(f).replace(/^"(.*)"$/, "$1"));
+}
+
+/** Did a write fail on a unique index (on one that covers `field`, when given)? */
+export function isUniqueViolation(error: unknown, field?: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  return field === undefined || uniqueViolationFields(error).includes(field);
 }

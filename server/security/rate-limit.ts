@@ -2,7 +2,7 @@ import "server-only";
 // Slowing down and then refusing repeated sign-in failures and sign-ups. Counters live in the
 // database (RateLimit), so every app instance sees the same ones.
 import { db } from "@/server/db";
-import { Prisma } from "@/server/generated/prisma/client";
+import { isUniqueViolation } from "@/server/prisma-client";
 import { blockUntil, type LimitPolicy } from "./rate-limit-rules";
 
 export { SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, SIGN_UP_ADDRESS } from "./rate-limit-rules";
@@ -22,7 +22,7 @@ export async function record(key: string, policy: LimitPolicy, now = new Date())
     await db.rateLimit.upsert({ where: { key }, create: { key, count: 0, windowStart: now }, update: {} });
   } catch (error) {
     // Two first events racing: the other one created the row.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
   await db.rateLimit.updateMany({
     where: { key, windowStart: { lte: new Date(now.getTime() - policy.windowMs) } },
