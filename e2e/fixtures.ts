@@ -5,6 +5,7 @@ import { checkCourse } from "../server/content/lessons";
 import { answerKey } from "../server/grading/grade";
 import type { QuizDefinition } from "../server/content/quiz-types";
 import { DEMO_PASSWORD } from "../prisma/demo.mjs";
+import { isPublished } from "../lib/units";
 export const PASSWORD = DEMO_PASSWORD;
 export const JOIN_CODE = "DEMO-2026";
 export const accounts = {
@@ -35,7 +36,7 @@ let course: Awaited<ReturnType<typeof checkCourse>> | undefined;
 export async function getCourseForTests() {
   if (!course) {
     const all = await checkCourse();
-    course = { ...all, lessons: all.lessons.filter((l) => !l.frontmatter?.draft) };
+    course = { ...all, lessons: all.lessons.filter(isPublished) };
   }
   return course;
 }

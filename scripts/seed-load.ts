@@ -19,6 +19,7 @@ import { emptyResponse, gradeQuestion } from "../server/grading/grade";
 import { hasPassed } from "../server/grading/policy";
 import { questionVersion } from "../server/quiz/version";
 import type { QuestionResponse } from "../lib/quiz";
+import { isPublished } from "../lib/units";
 import { DEMO_PASSWORD } from "../prisma/demo.mjs";
 import { LOAD_CLASSES, LOAD_DOMAIN } from "./lib/load-classes";
 
@@ -86,7 +87,7 @@ async function main() {
   const { lessons, problems } = await checkCourse();
   if (problems.length) throw new Error("The course has problems; run npm run lessons:check.");
   const quizzes = lessons
-    .filter((l) => !l.frontmatter?.draft)
+    .filter(isPublished)
     .flatMap((l) => l.quizzes.filter((q) => !q.practice).map((quiz) => ({ lesson: l, quiz, kind: l.frontmatter?.kind === "assessment" ? (l.frontmatter.assessment ?? "unit") : "unit" })));
   const difficulty = new Map(quizzes.flatMap(({ quiz }) => quiz.questions.map((q) => [q.id, normal() * 0.9] as const)));
 

@@ -7,6 +7,7 @@ import { cache } from "react";
 import { compileLesson, findLessons, loadSources, type CompiledLesson, type SourceInfo } from "./lessons";
 import { toPublicQuiz } from "./public-quiz";
 import type { PublicQuiz } from "@/lib/quiz";
+import { isPublished } from "@/lib/units";
 import type { QuizDefinition } from "./quiz-types";
 
 export type UnitSummary = {
@@ -45,6 +46,11 @@ export const getCourse = cache(async (): Promise<CompiledLesson[]> => {
   return Promise.all(entries.map(getCompiled));
 });
 
+/** The units students see (drafts left out), in course order. */
+export async function getPublishedCourse(): Promise<CompiledLesson[]> {
+  return (await getCourse()).filter(isPublished);
+}
+
 export const getSources = cache(sources);
 
 export function summarise(l: CompiledLesson): UnitSummary {
@@ -57,7 +63,7 @@ export function summarise(l: CompiledLesson): UnitSummary {
     kind: fm?.kind ?? "unit",
     ...(fm?.assessment ? { assessment: fm.assessment } : {}),
     minutes: fm?.minutes ?? 0,
-    draft: fm?.draft ?? false,
+    draft: !isPublished(l),
     quizId: l.quizzes.find((q) => !q.practice)?.id ?? null,
     broken: l.problems.length > 0,
   };
@@ -65,6 +71,12 @@ export function summarise(l: CompiledLesson): UnitSummary {
 
 export async function getLesson(slug: string): Promise<CompiledLesson | null> {
   return (await getCourse()).find((l) => l.slug === slug) ?? null;
+}
+
+/** A unit students may open and submit to: null for a draft, as for an unknown slug. */
+export async function getPublishedLesson(slug: string): Promise<CompiledLesson | null> {
+  const lesson = await getLesson(slug);
+  return lesson && isPublished(lesson) ? lesson : null;
 }
 
 /** A quiz with its answer key, for grading. Null when the lesson or quiz does not exist. */

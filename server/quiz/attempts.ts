@@ -4,7 +4,7 @@ import "server-only";
 // the attempt and all its answers in one write → report back what the policy allows.
 import type { QuestionResponse, QuizStatus, SubmitResult } from "@/lib/quiz";
 import { db } from "@/server/db";
-import { getLesson } from "@/server/content/course";
+import { getPublishedLesson } from "@/server/content/course";
 import type { QuizDefinition } from "@/server/content/quiz-types";
 import { emptyResponse, gradeQuestion, questionResult, responseError } from "@/server/grading/grade";
 import { attemptsLeft, hasPassed, mayReveal } from "@/server/grading/policy";
@@ -116,9 +116,9 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
   if (!parsed.success) return refuse(payloadError(parsed.error));
   const s = parsed.data;
 
-  const lesson = await getLesson(s.lessonSlug);
+  const lesson = await getPublishedLesson(s.lessonSlug);
   const quiz = lesson?.quizzes.find((q) => q.id === s.quizId);
-  if (!lesson || !quiz || lesson.frontmatter?.draft) {
+  if (!lesson || !quiz) {
     return refuse(`There is no quiz "${s.quizId}" in the unit "${s.lessonSlug}". Nothing was saved.`);
   }
   const questions = new Map(quiz.questions.map((q) => [q.id, q]));

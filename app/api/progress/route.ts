@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { getCurrentUser } from "@/server/auth";
-import { getLesson } from "@/server/content/course";
+import { getPublishedLesson } from "@/server/content/course";
 import { markStarted } from "@/server/quiz/attempts";
 
 const bodySchema = z.strictObject({ lesson: z.string().min(1).max(80) });
@@ -12,8 +12,8 @@ export async function POST(request: NextRequest) {
   if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   const body = bodySchema.safeParse(await request.json().catch(() => null));
   if (!body.success) return NextResponse.json({ error: "Send { lesson: \"slug\" }." }, { status: 400 });
-  const lesson = await getLesson(body.data.lesson);
-  if (!lesson || lesson.frontmatter?.draft) return NextResponse.json({ error: "Unknown unit." }, { status: 404 });
+  const lesson = await getPublishedLesson(body.data.lesson);
+  if (!lesson) return NextResponse.json({ error: "Unknown unit." }, { status: 404 });
   await markStarted(user.id, lesson.slug);
   return NextResponse.json({ ok: true });
 }
