@@ -4,7 +4,7 @@ import "server-only";
 // it is listed with its problems, and only its own page shows them.
 import { stat } from "node:fs/promises";
 import { cache } from "react";
-import { compileLesson, findLessons, loadSources, type CompiledLesson, type SourceInfo } from "./lessons";
+import { compileLesson, findLessons, loadSources, type CompiledLesson } from "./lessons";
 import { toPublicQuiz } from "./public-quiz";
 import type { PublicQuiz } from "@/lib/quiz";
 import { isPublished } from "@/lib/units";
@@ -27,15 +27,11 @@ export type UnitSummary = {
 const compiled = new Map<string, { mtimeMs: number; lesson: Promise<CompiledLesson> }>();
 const isDev = process.env.NODE_ENV !== "production";
 
-async function sources(): Promise<Record<string, SourceInfo>> {
-  return loadSources();
-}
-
 async function getCompiled(entry: Awaited<ReturnType<typeof findLessons>>["entries"][number]): Promise<CompiledLesson> {
   const mtimeMs = isDev ? (await stat(/*turbopackIgnore: true*/ entry.absPath)).mtimeMs : 0;
   const hit = compiled.get(entry.absPath);
   if (hit && hit.mtimeMs === mtimeMs) return hit.lesson;
-  const lesson = sources().then((s) => compileLesson(entry, new Set(Object.keys(s))));
+  const lesson = loadSources().then((s) => compileLesson(entry, new Set(Object.keys(s))));
   compiled.set(entry.absPath, { mtimeMs, lesson });
   return lesson;
 }
@@ -51,7 +47,7 @@ export async function getPublishedCourse(): Promise<CompiledLesson[]> {
   return (await getCourse()).filter(isPublished);
 }
 
-export const getSources = cache(sources);
+export const getSources = cache(loadSources);
 
 export function summarise(l: CompiledLesson): UnitSummary {
   const fm = l.frontmatter;

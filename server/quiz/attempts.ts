@@ -24,8 +24,6 @@ type Refused = { ok: false; error: string; refusal: SubmitRefusal };
 type Accepted = Extract<SubmitResult, { ok: true }>;
 const refuse = (error: string, refusal = SubmitRefusal.Invalid): Refused => ({ ok: false, error, refusal });
 
-export { questionVersion };
-
 const knownVersions = new Set<string>();
 async function ensureVersions(quiz: QuizDefinition) {
   for (const q of quiz.questions) {
