@@ -28,9 +28,14 @@ export function run(command, args, env = process.env) {
 
 export const runBin = (name, args, env) => run(bin(name), args, env);
 
+/** The oldest Node.js the project runs on: package.json's `engines.node` (">=20.12"). */
+export const minimumNode = () => JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).engines.node.replace(/^>=/, "");
+
+/** Stops with a message on a Node.js older than package.json's `engines` allows. */
 export function checkNode() {
   const [major, minor] = process.versions.node.split(".").map(Number);
-  if (major < 20 || (major === 20 && minor < 9)) fail(`Node.js 20.9 or newer is needed; this is ${process.versions.node}.`);
+  const [wantMajor, wantMinor] = minimumNode().split(".").map(Number);
+  if (major < wantMajor || (major === wantMajor && minor < wantMinor)) fail(`Node.js ${minimumNode()} or newer is needed; this is ${process.versions.node}.`);
 }
 
 function hashOf(paths) {
@@ -67,14 +72,10 @@ export function ensureDependencies() {
   writeFileSync(stampFile, want);
 }
 
-/** Reads KEY=value lines of .env.local into process.env (never overriding what is set). */
+/** Loads .env.local into process.env (what is already set wins). */
 export function loadLocalEnv() {
   const file = path.join(root, ".env.local");
-  if (!existsSync(file)) return;
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m && process.env[m[1]] === undefined) process.env[m[1]] = m[2].replace(/^"(.*)"$/, "$1");
-  }
+  if (existsSync(file)) process.loadEnvFile(file);
 }
 
 /** The first run creates the session-signing secret in .env.local (git-ignored). */
