@@ -1,4 +1,6 @@
-// Docs and comments name files that exist. The rules for what counts as a path: docs/paths.ts.
+// Docs and comments name files that exist: README.md, lessons/README.md and docs/**/*.md in
+// full, and the comments of every source file (.ts, .tsx, .mjs, .mts, .prisma). What counts as
+// a path (and what is skipped: globs, placeholders, URLs): docs/paths.ts.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -67,7 +69,7 @@ describe("finding the paths a text names", () => {
 describe("the repository", () => {
   const files = filesUnder("");
   const docs = files.filter((f) => f === "README.md" || f === "lessons/README.md" || (f.startsWith("docs/") && f.endsWith(".md")));
-  const sources = files.filter((f) => /\.(?:ts|tsx|mjs|mts)$/.test(f) && f !== "docs/paths.test.ts");
+  const sources = files.filter((f) => /\.(?:ts|tsx|mjs|mts|prisma)$/.test(f) && f !== "docs/paths.test.ts");
 
   it("scans the docs and the sources", () => {
     expect(docs).toEqual(expect.arrayContaining(["README.md", "lessons/README.md", "docs/architecture.md"]));
