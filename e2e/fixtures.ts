@@ -4,8 +4,9 @@ import { expect, type Page } from "@playwright/test";
 import { checkCourse } from "../server/content/lessons";
 import { answerQuestion } from "../questions/drivers";
 import type { QuizDefinition } from "../server/content/quiz-types";
-
-export const PASSWORD = "headline-demo";
+import { DEMO_PASSWORD } from "../prisma/demo.mjs";
+import { isPublished } from "../lib/units";
+export const PASSWORD = DEMO_PASSWORD;
 export const JOIN_CODE = "DEMO-2026";
 export const accounts = {
   instructor: "instructor@example.org",
@@ -35,7 +36,7 @@ let course: Awaited<ReturnType<typeof checkCourse>> | undefined;
 export async function getCourseForTests() {
   if (!course) {
     const all = await checkCourse();
-    course = { ...all, lessons: all.lessons.filter((l) => !l.frontmatter?.draft) };
+    course = { ...all, lessons: all.lessons.filter(isPublished) };
   }
   return course;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseProvider, sqliteFilePath } from "./database-url";
+import { DEFAULT_DATABASE_URL, databaseProvider, databaseUrl, sqliteFilePath } from "./database-url.mjs";
 
 describe("DATABASE_URL picks the database", () => {
   it.each([
@@ -20,5 +20,12 @@ describe("DATABASE_URL picks the database", () => {
   it("resolves a SQLite file against the working folder and refuses a server URL", () => {
     expect(sqliteFilePath("file:./data/x.db?mode=rwc", "/srv/app")).toBe("/srv/app/data/x.db");
     expect(() => sqliteFilePath("postgresql://h/db", "/srv/app")).toThrow(/file: URL for SQLite/);
+  });
+
+  it("defaults to the SQLite file when DATABASE_URL is unset or empty", () => {
+    expect(databaseUrl({})).toBe(DEFAULT_DATABASE_URL);
+    expect(databaseUrl({ DATABASE_URL: "" })).toBe(DEFAULT_DATABASE_URL);
+    expect(databaseUrl({ DATABASE_URL: "postgresql://h/db" })).toBe("postgresql://h/db");
+    expect(databaseProvider(DEFAULT_DATABASE_URL)).toBe("sqlite");
   });
 });

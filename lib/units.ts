@@ -1,7 +1,34 @@
-// Short names for units where a title does not fit (chart axes): "Pre", "Unit 1"…, "Post".
-type UnitLike = { kind: "unit" | "assessment"; assessment?: "pre" | "post" };
+// The course's units as every part of the app counts them: which are published, and what each
+// is called where a number or a short name stands for it ("Unit 3", "Before the course",
+// "Pre"). Pure and shared: pages, reports, scripts and browser tests all use it (scripts and
+// tests cannot import the server-only course module).
 
-export function unitAxisLabels(units: UnitLike[]): string[] {
+/** Published: not marked `draft: true`. A unit whose frontmatter is broken counts as published,
+ * so that its problems show (in development) instead of the unit vanishing. */
+export function isPublished(lesson: { frontmatter?: { draft?: boolean } | null }): boolean {
+  return !lesson.frontmatter?.draft;
+}
+
+type UnitLike = { kind: "unit" | "assessment"; assessment?: "pre" | "post"; draft?: boolean };
+
+export type UnitLabel = {
+  /** 1, 2, … for published units in course order; null for assessments and drafts. */
+  number: number | null;
+  /** Where a title does not fit (chart axes): "Pre", "Unit 1"…, "Post". */
+  short: string;
+  /** Above a unit's title: "Before the course", "Unit 1"…, "After the course". */
+  long: string;
+};
+
+/** The label of each unit, in the order given (the course order). */
+export function unitLabels(units: UnitLike[]): UnitLabel[] {
   let n = 0;
-  return units.map((u) => (u.kind === "assessment" ? (u.assessment === "pre" ? "Pre" : "Post") : `Unit ${++n}`));
+  return units.map((u) => {
+    if (u.kind === "assessment") {
+      return u.assessment === "pre" ? { number: null, short: "Pre", long: "Before the course" } : { number: null, short: "Post", long: "After the course" };
+    }
+    if (u.draft) return { number: null, short: "Draft", long: "Unit" };
+    n += 1;
+    return { number: n, short: `Unit ${n}`, long: `Unit ${n}` };
+  });
 }

@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFile
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseProvider } from "@/lib/database-url";
+import type { DatabaseProvider } from "@/lib/database-url.mjs";
 import { createScratchDatabase, postgresServerUrl, prisma, type ScratchDatabase } from "@/lib/test/scratch-database";
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA, SQLITE_MIGRATIONS, SQLITE_SCHEMA, postgresSchemaText } from "@/scripts/lib/postgres-schema.mjs";
 

@@ -4,7 +4,7 @@
 import { hash } from "@node-rs/argon2";
 import { createPrismaClient } from "../server/prisma-client";
 
-export const DEMO_PASSWORD = "headline-demo";
+import { DEMO_PASSWORD } from "./demo.mjs";
 export const DEMO_JOIN_CODE = "DEMO-2026";
 
 const demoUsers = [

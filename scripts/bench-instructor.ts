@@ -11,7 +11,8 @@ import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "../server/prisma-client";
 import { percentile } from "./bench/load";
 import { signIn, startServer } from "./bench/server.mjs";
-import { LOAD_CLASSES, LOAD_PASSWORD } from "./lib/load-classes";
+import { DEMO_PASSWORD } from "../prisma/demo.mjs";
+import { LOAD_CLASSES } from "./lib/load-classes";
 
 const port = Number(process.env.BENCH_PORT ?? 3301);
 const runs = Number(process.argv[2] ?? 30);
@@ -51,7 +52,7 @@ async function main() {
     console.log("| class | page | median ms | p95 ms | first byte, median ms | size |");
     console.log("|---|---|---:|---:|---:|---:|");
     for (const t of targets) {
-      const cookie = await signIn(base, t.instructor, LOAD_PASSWORD);
+      const cookie = await signIn(base, t.instructor, DEMO_PASSWORD);
       const pages = [
         ["class progress", `/instructor/classes/${t.id}`],
         ["item analysis (pre-assessment, 14 questions)", `/instructor/classes/${t.id}/items`],

@@ -3,9 +3,9 @@
 // stored exactly once; a retried in-flight submission must not be stored twice.
 // Run by `npm test`; prints the figures and exits 1 on any loss or duplicate.
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import Database from "better-sqlite3";
 import { hash } from "@node-rs/argon2";
+import { sqliteFilePath } from "../lib/database-url.mjs";
 import { root, say, fail } from "./lib/bootstrap.mjs";
 import { scratchDatabase, signIn, startServer } from "./bench/server.mjs";
 
@@ -16,7 +16,7 @@ const LESSON = "lone-wolf";
 const QUIZ = "lone-wolf-practice-spectrum"; // a practice quiz: unlimited attempts
 
 const db = scratchDatabase();
-const file = path.resolve(root, db.url.slice(5));
+const file = sqliteFilePath(db.url, root);
 try {
   const sqlite = new Database(file);
   const passwordHash = await hash("crash-test-password");

@@ -5,12 +5,13 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { databaseProvider, databaseUrl, sqliteFilePath } from "../lib/database-url.mjs";
 import { fail, loadLocalEnv, root, say } from "./lib/bootstrap.mjs";
 
 loadLocalEnv();
-const url = process.env.DATABASE_URL || "file:./data/behind-the-headline.db";
-if (!url.startsWith("file:")) fail("db:backup is for the SQLite database. For PostgreSQL use pg_dump (docs/deploy.md).");
-const source = path.resolve(root, url.slice(5).split("?")[0]);
+const url = databaseUrl();
+if (databaseProvider(url) !== "sqlite") fail("db:backup is for the SQLite database. For PostgreSQL use pg_dump (docs/deploy.md).");
+const source = sqliteFilePath(url, root);
 if (!existsSync(source)) fail(`No database at ${source}.`);
 
 const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);

@@ -6,7 +6,7 @@
 // schema the existing migrations build; its PostgreSQL twin is derived the same way) and the
 // new schema. It also rewrites prisma/postgres/schema.prisma, updates the snapshot and
 // regenerates both clients. (`prisma migrate dev` does not work with the offline JS engine;
-// see docs/decisions.md.) Diffing two schema files connects to no database.
+// see docs/decisions/003-prisma-6-js-engine.md.) Diffing two schema files connects to no database.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";

@@ -7,7 +7,7 @@
 // Responses are made up but shaped like real ones: each student has an ability and each
 // question a difficulty, wrong answers favour one "attractive" wrong option, and every score
 // comes from the real grader. The random numbers are seeded, so every run builds the same data.
-// Load accounts end in @load.example.org (password "headline-demo"); running the script
+// Load accounts end in @load.example.org (the demo password); running the script
 // again replaces them and leaves every other account alone.
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
@@ -19,7 +19,9 @@ import { emptyResponse, gradeQuestion, sampleResponse } from "../questions/serve
 import { hasPassed } from "../server/grading/policy";
 import { questionVersion } from "../server/quiz/version";
 import type { QuestionResponse } from "../lib/quiz";
-import { LOAD_CLASSES, LOAD_DOMAIN, LOAD_PASSWORD } from "./lib/load-classes";
+import { isPublished } from "../lib/units";
+import { DEMO_PASSWORD } from "../prisma/demo.mjs";
+import { LOAD_CLASSES, LOAD_DOMAIN } from "./lib/load-classes";
 
 const RETAKE_CHANCE = 0.5;
 const DAY = 24 * 60 * 60 * 1000;
@@ -50,7 +52,7 @@ async function main() {
   const { lessons, problems } = await checkCourse();
   if (problems.length) throw new Error("The course has problems; run npm run lessons:check.");
   const quizzes = lessons
-    .filter((l) => !l.frontmatter?.draft)
+    .filter(isPublished)
     .flatMap((l) => l.quizzes.filter((q) => !q.practice).map((quiz) => ({ lesson: l, quiz, kind: l.frontmatter?.kind === "assessment" ? (l.frontmatter.assessment ?? "unit") : "unit" })));
   const difficulty = new Map(quizzes.flatMap(({ quiz }) => quiz.questions.map((q) => [q.id, normal() * 0.9] as const)));
 
@@ -62,7 +64,7 @@ async function main() {
     }
   }
 
-  const passwordHash = await hash(LOAD_PASSWORD);
+  const passwordHash = await hash(DEMO_PASSWORD);
   const instructors = [...new Set(LOAD_CLASSES.map((c) => c.instructor))];
   const instructorIds = new Map(instructors.map((email) => [email, randomUUID()]));
   await db.user.createMany({
@@ -147,7 +149,7 @@ async function main() {
     process.stdout.write(`\r${c + 1}/${LOAD_CLASSES.length} classes, ${studentNo} students, ${attemptCount} attempts, ${answerCount} answers`);
   }
   await db.$disconnect();
-  console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Instructors: ${instructors.join(", ")} (password ${LOAD_PASSWORD}).`);
+  console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Instructors: ${instructors.join(", ")} (password ${DEMO_PASSWORD}).`);
 }
 
 function gradeAll(quiz: QuizDefinition, skill: number, difficulty: Map<string, number>) {

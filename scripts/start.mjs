@@ -1,10 +1,12 @@
 // `npm start`: from a fresh clone to the app running with demo data, in one command.
 // `npm run dev` does the same with the development server (lessons reload on save).
-//   PORT (default 3000), DATABASE_URL (default file:./data/behind-the-headline.db),
+//   PORT (default 3000), DATABASE_URL (default: lib/database-url.mjs),
 //   NEXTAUTH_SECRET (created in .env.local on first run), NEXTAUTH_URL (default http://localhost:PORT)
 //   SEED_DEMO=false skips the demo accounts (for a real school's installation).
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { databaseUrl } from "../lib/database-url.mjs";
+import { DEMO_PASSWORD } from "../prisma/demo.mjs";
 import { buildIfStale, checkNode, ensureDependencies, ensureSecret, loadLocalEnv, prepareDatabase, root, say } from "./lib/bootstrap.mjs";
 
 checkNode();
@@ -16,10 +18,9 @@ const port = process.env.PORT || "3000";
 const env = {
   ...process.env,
   PORT: port,
-  DATABASE_URL: process.env.DATABASE_URL || "file:./data/behind-the-headline.db",
+  DATABASE_URL: databaseUrl(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
 };
-const DEMO_PASSWORD = "headline-demo";
 const dev = process.argv.includes("--dev");
 
 prepareDatabase(env, process.env.SEED_DEMO === "false" ? ["--none"] : []);

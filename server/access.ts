@@ -9,7 +9,7 @@ import "server-only";
 // Two kinds of rule: a `who` rule looks only at the asker and runs before anything is read
 // from the request; an `owns` rule (ownClass, studentOfOwnClass) looks up what is asked for
 // and runs once the input is valid. A class that is someone else's is refused exactly like
-// one that does not exist, so an id never tells whether it exists (docs/decisions.md 7).
+// one that does not exist, so an id never tells whether it exists (docs/decisions/007-forbidden-for-wrong-role-and-foreign-ids.md).
 import { forbidden, unauthorized } from "next/navigation";
 import { canSeeDrafts, canTeach } from "@/lib/roles";
 import { getCurrentUser, type CurrentUser } from "@/server/auth";

@@ -2,9 +2,9 @@ import "server-only";
 // Creating accounts. A student signs up with a class join code and is enrolled at once.
 import type { z } from "zod";
 import { normaliseJoinCode, type SignUpState, type signUpSchema } from "@/lib/validation";
-import { Prisma } from "@/server/generated/prisma/client";
 import { db } from "./db";
 import { hashPassword } from "./password";
+import { isUniqueViolation } from "./prisma-client";
 
 export async function registerStudent(input: z.infer<typeof signUpSchema>): Promise<NonNullable<SignUpState>> {
   const klass = await db.class.findUnique({ where: { joinCode: normaliseJoinCode(input.joinCode) }, select: { id: true } });
@@ -24,7 +24,7 @@ export async function registerStudent(input: z.infer<typeof signUpSchema>): Prom
       },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       const email = "An account with this email already exists. Sign in instead.";
       return { ok: false, error: email, fields: { email } };
     }

@@ -90,7 +90,7 @@ export type CurrentUser = { id: string; name: string; email: string; role: Role 
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // Decoding the cookie directly costs a fraction of getServerSession(), which also runs the
-  // callbacks and re-issues the cookie on every call (docs/decisions.md).
+  // callbacks and re-issues the cookie on every call (docs/decisions/013-session-from-cookie.md).
   const claims = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
   if (!claims) return null;
   const user = await db.user.findUnique({ where: { id: claims.uid }, select: { id: true, name: true, email: true, role: true, sessionVersion: true } });

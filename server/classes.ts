@@ -2,8 +2,8 @@ import "server-only";
 // Changing classes: creating them, their join codes, who is in them. Callers check who is
 // asking (an instructor may change only their own classes; see server/reports/classes.ts).
 import { randomInt } from "node:crypto";
-import { Prisma } from "@/server/generated/prisma/client";
 import { db } from "./db";
+import { isUniqueViolation } from "./prisma-client";
 
 // No 0/O or 1/I/L: a code is read aloud and copied from a board.
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -11,10 +11,6 @@ const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export function newJoinCode(): string {
   const pick = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
   return `${pick()}-${pick()}`;
-}
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** Runs `write` with a fresh join code, again with another if the code is taken. */

@@ -8,9 +8,9 @@
 // typed against the SQLite client and runs the same queries on either.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma, PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
-import { DEFAULT_DATABASE_URL, databaseProvider, sqliteFilePath } from "../lib/database-url";
+import { databaseProvider, databaseUrl, sqliteFilePath } from "../lib/database-url.mjs";
 
 /** Connections per app instance to PostgreSQL (DATABASE_POOL_SIZE; see docs/deploy.md). */
 export function poolSize(value = process.env.DATABASE_POOL_SIZE): number {
@@ -19,16 +19,42 @@ export function poolSize(value = process.env.DATABASE_POOL_SIZE): number {
   return n;
 }
 
-export function createPrismaClient(databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): PrismaClient {
-  if (databaseProvider(databaseUrl) === "postgresql") {
-    const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize() });
+export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  if (databaseProvider(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: poolSize() });
     // Same models, same queries: only the provider differs between the two generated clients.
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(databaseUrl, process.cwd()), timeout: 5000 });
+  const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url, process.cwd()), timeout: 5000 });
   const client = new PrismaClient({ adapter });
   // WAL lets readers go on while one writer writes; it is a property of the file, so setting
   // it again is harmless.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);
   return client;
+}
+
+/**
+ * The columns named by a unique-constraint error (P2002), or [] for any other error. The
+ * driver adapters put them in meta.driverAdapterError.cause.constraint.fields: bare from
+ * SQLite (`userId`), double-quoted from PostgreSQL (`"userId"`). PostgreSQL takes them from the
+ * error's detail; without one, the constraint name (`QuizAttempt_userId_submissionKey_key`)
+ * in the message still names them. Prisma's own engines used meta.target.
+ */
+export function uniqueViolationFields(error: unknown): string[] {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return [];
+  type Cause = { originalMessage?: unknown; constraint?: { fields?: unknown } };
+  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: Cause } } | undefined;
+  const cause = meta?.driverAdapterError?.cause;
+  const constraintName = /unique constraint "([^"]+)"/.exec(String(cause?.originalMessage ?? ""))?.[1];
+  return [
+    ...(Array.isArray(meta?.target) ? meta.target : typeof meta?.target === "string" ? [meta.target] : []),
+    ...(Array.isArray(cause?.constraint?.fields) ? cause.constraint.fields : []),
+    ...(constraintName ? constraintName.split("_") : []),
+  ].map((f) => String(f).replace(/^"(.*)"$/, "$1"));
+}
+
+/** Did a write fail on a unique index (on one that covers `field`, when given)? */
+export function isUniqueViolation(error: unknown, field?: string): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  return field === undefined || uniqueViolationFields(error).includes(field);
 }

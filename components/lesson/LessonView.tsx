@@ -9,7 +9,8 @@ import { lessonComponents } from "@/components/mdx/registry";
 import { QuizForm } from "@/components/quiz/QuizForm";
 import { LessonTracker } from "@/components/ui/LessonTracker";
 import { LessonProblems } from "@/components/ui/LessonProblems";
-import { getCourse, getPublicQuizzes } from "@/server/content/course";
+import { getCourse, getPublicQuizzes, getPublishedCourse, summarise } from "@/server/content/course";
+import { isPublished, unitLabels } from "@/lib/units";
 import type { CompiledLesson } from "@/server/content/lessons";
 
 export async function LessonView({ lesson, preview = false }: { lesson: CompiledLesson; preview?: boolean }) {
@@ -23,18 +24,18 @@ export async function LessonView({ lesson, preview = false }: { lesson: Compiled
     Quiz: ({ id }: { id: string }) => (quizzes[id] ? <QuizForm quiz={quizzes[id]} /> : null),
   } as MDXComponents;
 
-  const published = (await getCourse()).filter((l) => !l.frontmatter?.draft);
+  const course = await getCourse();
+  const kicker = unitLabels(course.map(summarise))[course.findIndex((l) => l.slug === lesson.slug)]?.long ?? "Unit";
+  const published = await getPublishedCourse();
   const index = published.findIndex((l) => l.slug === lesson.slug);
   const previous = index > 0 ? published[index - 1] : undefined;
   const next = index >= 0 ? published[index + 1] : undefined;
-  const unitNumber = published.slice(0, index + 1).filter((l) => l.frontmatter?.kind !== "assessment").length;
-  const kicker = fm.kind === "assessment" ? (fm.assessment === "pre" ? "Before the course" : "After the course") : index >= 0 ? `Unit ${unitNumber}` : "Unit";
 
   return (
     <article className="lesson">
       <header className="lesson__header">
         <p className="lesson__kicker">
-          {kicker} · about {fm.minutes} minutes{fm.draft ? " · DRAFT (visible to authors only)" : preview ? " · preview" : ""}
+          {kicker} · about {fm.minutes} minutes{!isPublished(lesson) ? " · DRAFT (visible to authors only)" : preview ? " · preview" : ""}
         </p>
         <h1>{fm.title}</h1>
         <p className="lesson__summary">{fm.summary}</p>

@@ -1,6 +1,6 @@
 // The one registry of components lesson authors may use (documented in lessons/README.md,
 // checked by lib/lesson-components.ts). All are server components: they ship no JavaScript.
-// <Quiz> is bound per lesson in app/(student)/lessons/[slug]/page.tsx, because it needs that
+// <Quiz> is bound per lesson in components/lesson/LessonView.tsx, because it needs that
 // lesson's public quiz data.
 import type { ReactNode } from "react";
 import type { LessonComponentName } from "@/lib/lesson-components";

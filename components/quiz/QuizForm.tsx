@@ -1,6 +1,7 @@
 "use client";
 // A quiz as the student sees it. It holds the answers in the browser (and as the signed-in
-// user's draft in localStorage, lib/drafts.ts, so a reload loses nothing), sends them once, and shows the feedback the
+// user's draft in localStorage, lib/drafts.ts, so a reload loses nothing), POSTs them to
+// /api/attempts once, and shows the feedback the
 // server returns. It never sees an answer key: `quiz` is a PublicQuiz.
 import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
 import type { PublicQuestion, PublicQuiz, QuestionResponse, QuestionResult, QuizStatus, SubmitResult } from "@/lib/quiz";

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { databaseProvider, type DatabaseProvider } from "@/lib/database-url";
+import { databaseProvider, type DatabaseProvider } from "@/lib/database-url.mjs";
 
 export type ScratchDatabase = { url: string; drop(): Promise<void> };
 

@@ -5,6 +5,7 @@
 import os from "node:os";
 import { hash } from "@node-rs/argon2";
 import { say } from "../lib/bootstrap.mjs";
+import { isPublished } from "../../lib/units";
 import { checkCourse } from "../../server/content/lessons";
 import { answerKey } from "../../questions/server";
 import { createPrismaClient } from "../../server/prisma-client";
@@ -33,7 +34,7 @@ export function percentile(sorted: number[], p: number) {
 export async function quizBodies(): Promise<((key: string) => string)[]> {
   const { lessons } = await checkCourse();
   return lessons
-    .filter((l) => !l.frontmatter?.draft)
+    .filter(isPublished)
     .flatMap((l) =>
       l.quizzes.map((q) => {
         const answers = Object.fromEntries(q.questions.map((x) => [x.id, answerKey(x)]));

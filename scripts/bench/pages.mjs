@@ -6,6 +6,8 @@
 import { spawnSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/demo.mjs";
+import { isPublished } from "../../lib/units.ts";
 import { checkCourse } from "../../server/content/lessons.ts";
 import { scratchDatabase, signIn, startServer } from "./server.mjs";
 
@@ -13,8 +15,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const PORT = Number(process.env.BENCH_PORT || 3500);
 const db = scratchDatabase();
 const server = await startServer({ port: PORT, databaseUrl: db.url });
-const cookie = await signIn(server.base, "student2@example.org", "headline-demo");
-const pages = [...(await checkCourse()).lessons.filter((l) => !l.frontmatter?.draft).map((l) => `/lessons/${l.slug}`), "/course"];
+const cookie = await signIn(server.base, "student2@example.org", DEMO_PASSWORD);
+const pages = [...(await checkCourse()).lessons.filter(isPublished).map((l) => `/lessons/${l.slug}`), "/course"];
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
 const context = await browser.newContext();

@@ -4,6 +4,7 @@ export function say(message: string): void;
 export function fail(message: string): never;
 export function run(command: string, args: string[], env?: NodeJS.ProcessEnv): void;
 export function runBin(name: string, args: string[], env?: NodeJS.ProcessEnv): void;
+export function minimumNode(): string;
 export function checkNode(): void;
 export function ensureDependencies(): void;
 export function generateClients(env?: NodeJS.ProcessEnv): void;

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { databaseProvider, sqliteFilePath } from "../../lib/database-url.mjs";
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -27,9 +28,14 @@ export function run(command, args, env = process.env) {
 
 export const runBin = (name, args, env) => run(bin(name), args, env);
 
+/** The oldest Node.js the project runs on: package.json's `engines.node` (">=20.12"). */
+export const minimumNode = () => JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).engines.node.replace(/^>=/, "");
+
+/** Stops with a message on a Node.js older than package.json's `engines` allows. */
 export function checkNode() {
   const [major, minor] = process.versions.node.split(".").map(Number);
-  if (major < 20 || (major === 20 && minor < 9)) fail(`Node.js 20.9 or newer is needed; this is ${process.versions.node}.`);
+  const [wantMajor, wantMinor] = minimumNode().split(".").map(Number);
+  if (major < wantMajor || (major === wantMajor && minor < wantMinor)) fail(`Node.js ${minimumNode()} or newer is needed; this is ${process.versions.node}.`);
 }
 
 function hashOf(paths) {
@@ -55,6 +61,7 @@ function hashOf(paths) {
  * Installs when node_modules is missing or was installed from another package-lock.json.
  * `npm install --no-save` rather than `npm ci`: the registry these machines reach lacks some
  * other platforms' optional packages (e.g. @next/swc-darwin-*), which `npm ci` refuses to skip.
+ * Temporary: docs/decisions/008-npm-install-no-save.md says when `npm ci` comes back.
  */
 export function ensureDependencies() {
   const stampFile = path.join(root, "node_modules", ".bth-install-stamp");
@@ -65,14 +72,10 @@ export function ensureDependencies() {
   writeFileSync(stampFile, want);
 }
 
-/** Reads KEY=value lines of .env.local into process.env (never overriding what is set). */
+/** Loads .env.local into process.env (what is already set wins). */
 export function loadLocalEnv() {
   const file = path.join(root, ".env.local");
-  if (!existsSync(file)) return;
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m && process.env[m[1]] === undefined) process.env[m[1]] = m[2].replace(/^"(.*)"$/, "$1");
-  }
+  if (existsSync(file)) process.loadEnvFile(file);
 }
 
 /** The first run creates the session-signing secret in .env.local (git-ignored). */
@@ -104,7 +107,7 @@ export function generateClients(env = process.env) {
  */
 export function prepareDatabase(env, seedArgs = []) {
   const url = env.DATABASE_URL;
-  if (url.startsWith("file:")) mkdirSync(path.dirname(path.resolve(root, url.slice(5).split("?")[0])), { recursive: true });
+  if (databaseProvider(url) === "sqlite") mkdirSync(path.dirname(sqliteFilePath(url, root)), { recursive: true });
   generateClients(env);
   say(`Applying migrations to ${redactUrl(url)}`);
   runBin("prisma", ["migrate", "deploy"], env);

@@ -1,6 +1,5 @@
 // The shape of the synthetic load, shared by scripts/seed-load.ts and scripts/bench-instructor.ts.
 export const LOAD_DOMAIN = "load.example.org";
-export const LOAD_PASSWORD = "headline-demo";
 /** The benchmarked classes come first. */
 export const LOAD_CLASSES = [
   { name: "Load class of 30", size: 30, instructor: `instructor-30@${LOAD_DOMAIN}` },

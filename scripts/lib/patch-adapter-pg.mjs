@@ -2,7 +2,8 @@
 // the migrations bookkeeping of `prisma migrate deploy` reads: "Column type 'name' could not be
 // deserialized" (prisma/orm#27403). Prisma 7's adapter maps `name` to text; this adds the same
 // one case to the installed copy. Idempotent; prisma.config.ts runs it for PostgreSQL URLs, so
-// no install hook is needed (npm 11 runs none without approval). Remove it on Prisma 7.
+// no install hook is needed (npm 11 runs none without approval). Temporary: remove it on
+// Prisma 7 (docs/decisions/016-adapter-pg-patch.md).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 

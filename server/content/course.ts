@@ -4,9 +4,10 @@ import "server-only";
 // it is listed with its problems, and only its own page shows them.
 import { stat } from "node:fs/promises";
 import { cache } from "react";
-import { compileLesson, findLessons, loadSources, type CompiledLesson, type SourceInfo } from "./lessons";
+import { compileLesson, findLessons, loadSources, type CompiledLesson } from "./lessons";
 import { toPublicQuiz } from "./public-quiz";
 import type { PublicQuiz } from "@/lib/quiz";
+import { isPublished } from "@/lib/units";
 import type { QuizDefinition } from "./quiz-types";
 
 export type UnitSummary = {
@@ -26,15 +27,11 @@ export type UnitSummary = {
 const compiled = new Map<string, { mtimeMs: number; lesson: Promise<CompiledLesson> }>();
 const isDev = process.env.NODE_ENV !== "production";
 
-async function sources(): Promise<Record<string, SourceInfo>> {
-  return loadSources();
-}
-
 async function getCompiled(entry: Awaited<ReturnType<typeof findLessons>>["entries"][number]): Promise<CompiledLesson> {
   const mtimeMs = isDev ? (await stat(/*turbopackIgnore: true*/ entry.absPath)).mtimeMs : 0;
   const hit = compiled.get(entry.absPath);
   if (hit && hit.mtimeMs === mtimeMs) return hit.lesson;
-  const lesson = sources().then((s) => compileLesson(entry, new Set(Object.keys(s))));
+  const lesson = loadSources().then((s) => compileLesson(entry, new Set(Object.keys(s))));
   compiled.set(entry.absPath, { mtimeMs, lesson });
   return lesson;
 }
@@ -45,7 +42,12 @@ export const getCourse = cache(async (): Promise<CompiledLesson[]> => {
   return Promise.all(entries.map(getCompiled));
 });
 
-export const getSources = cache(sources);
+/** The units students see (drafts left out), in course order. */
+export async function getPublishedCourse(): Promise<CompiledLesson[]> {
+  return (await getCourse()).filter(isPublished);
+}
+
+export const getSources = cache(loadSources);
 
 export function summarise(l: CompiledLesson): UnitSummary {
   const fm = l.frontmatter;
@@ -57,7 +59,7 @@ export function summarise(l: CompiledLesson): UnitSummary {
     kind: fm?.kind ?? "unit",
     ...(fm?.assessment ? { assessment: fm.assessment } : {}),
     minutes: fm?.minutes ?? 0,
-    draft: fm?.draft ?? false,
+    draft: !isPublished(l),
     quizId: l.quizzes.find((q) => !q.practice)?.id ?? null,
     broken: l.problems.length > 0,
   };
@@ -65,6 +67,12 @@ export function summarise(l: CompiledLesson): UnitSummary {
 
 export async function getLesson(slug: string): Promise<CompiledLesson | null> {
   return (await getCourse()).find((l) => l.slug === slug) ?? null;
+}
+
+/** A unit students may open and submit to: null for a draft, as for an unknown slug. */
+export async function getPublishedLesson(slug: string): Promise<CompiledLesson | null> {
+  const lesson = await getLesson(slug);
+  return lesson && isPublished(lesson) ? lesson : null;
 }
 
 /** A quiz with its answer key, for grading. Null when the lesson or quiz does not exist. */

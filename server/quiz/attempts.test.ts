@@ -9,7 +9,7 @@ const scratch = await createScratchDatabase();
 process.env.DATABASE_URL = scratch.url;
 
 const { db } = await import("@/server/db");
-const { markStarted, submitAttempt, uniqueViolationFields, upsertRacing } = await import("./attempts");
+const { markStarted, submitAttempt, upsertRacing } = await import("./attempts");
 const { getQuizDefinition } = await import("@/server/content/course");
 const { answerKey } = await import("@/questions/server");
 
@@ -146,27 +146,5 @@ describe("bad submissions are refused with a message and store nothing", () => {
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error).toMatch(message);
     expect(await count()).toBe(before);
-  });
-});
-
-describe("unique-constraint errors name their columns for either adapter", () => {
-  const p2002 = (cause: object) =>
-    new Prisma.PrismaClientKnownRequestError("Unique constraint failed", {
-      code: "P2002",
-      clientVersion: "6.19.3",
-      meta: { modelName: "QuizAttempt", driverAdapterError: { name: "DriverAdapterError", cause } },
-    });
-  it.each([
-    ["SQLite", { kind: "UniqueConstraintViolation", constraint: { fields: ["userId", "submissionKey"] } }],
-    ["PostgreSQL", { kind: "UniqueConstraintViolation", constraint: { fields: ['"userId"', '"submissionKey"'] } }],
-    ["PostgreSQL without detail", { kind: "UniqueConstraintViolation", originalMessage: 'duplicate key value violates unique constraint "QuizAttempt_userId_submissionKey_key"' }],
-  ])("%s", (_name, cause) => {
-    const fields = uniqueViolationFields(p2002(cause));
-    expect(fields).toContain("submissionKey");
-    expect(fields).not.toContain("attemptNumber");
-  });
-  it("other errors name none", () => {
-    expect(uniqueViolationFields(new Error("boom"))).toEqual([]);
-    expect(uniqueViolationFields(new Prisma.PrismaClientKnownRequestError("x", { code: "P2025", clientVersion: "6.19.3" }))).toEqual([]);
   });
 });

@@ -5,12 +5,12 @@ import "server-only";
 // its answers in one write → report back what the policy allows.
 import type { QuestionResponse, QuizStatus, SubmitResult } from "@/lib/quiz";
 import { db } from "@/server/db";
-import { getLesson } from "@/server/content/course";
+import { getPublishedLesson } from "@/server/content/course";
 import type { QuizDefinition } from "@/server/content/quiz-types";
 import { emptyResponse, gradeQuestion, parseStoredResponse, questionResult, readResponse } from "@/questions/server";
 import { attemptsLeft, hasPassed, mayReveal } from "@/server/grading/policy";
 import { discernment } from "@/server/grading/discernment";
-import { Prisma } from "@/server/generated/prisma/client";
+import { isUniqueViolation } from "@/server/prisma-client";
 import { payloadError, submissionSchema, type Submission } from "./payload";
 import { questionVersion } from "./version";
 
@@ -24,8 +24,6 @@ export enum SubmitRefusal {
 type Refused = { ok: false; error: string; refusal: SubmitRefusal };
 type Accepted = Extract<SubmitResult, { ok: true }>;
 const refuse = (error: string, refusal = SubmitRefusal.Invalid): Refused => ({ ok: false, error, refusal });
-
-export { questionVersion };
 
 const knownVersions = new Set<string>();
 async function ensureVersions(quiz: QuizDefinition) {
@@ -65,28 +63,6 @@ function quizStatus(attempts: AttemptRow[], quiz: QuizDefinition): QuizStatus {
 }
 
 /**
- * The columns named by a unique-constraint error (P2002), or [] for any other error. The
- * driver adapters put them in meta.driverAdapterError.cause.constraint.fields: bare from
- * SQLite (`userId`), double-quoted from PostgreSQL (`"userId"`). PostgreSQL takes them from the
- * error's detail; without one, the constraint name (`QuizAttempt_userId_submissionKey_key`)
- * in the message still names them. Prisma's own engines used meta.target.
- */
-export function uniqueViolationFields(error: unknown): string[] {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return [];
-  type Cause = { originalMessage?: unknown; constraint?: { fields?: unknown } };
-  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: Cause } } | undefined;
-  const cause = meta?.driverAdapterError?.cause;
-  const constraintName = /unique constraint "([^"]+)"/.exec(String(cause?.originalMessage ?? ""))?.[1];
-  return [
-    ...(Array.isArray(meta?.target) ? meta.target : typeof meta?.target === "string" ? [meta.target] : []),
-    ...(Array.isArray(cause?.constraint?.fields) ? cause.constraint.fields : []),
-    ...(constraintName ? constraintName.split("_") : []),
-  ].map((f) => String(f).replace(/^"(.*)"$/, "$1"));
-}
-
-const isUniqueViolation = (error: unknown, field: string) => uniqueViolationFields(error).includes(field);
-
-/**
  * Runs an upsert, and once more if it lost a race. Prisma's upsert reads, then inserts; on
  * PostgreSQL a concurrent request (on this instance or another) can insert the same row in
  * between, and the insert fails on the unique index. The second run finds that row and updates
@@ -96,7 +72,7 @@ export async function upsertRacing<T>(upsert: () => Promise<T>): Promise<T> {
   try {
     return await upsert();
   } catch (error) {
-    if (uniqueViolationFields(error).length === 0) throw error;
+    if (!isUniqueViolation(error)) throw error;
     return upsert();
   }
 }
@@ -142,9 +118,9 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
 
 /** Submits an attempt already validated against payload.ts (app/api/attempts validates it). */
 export async function submitValidAttempt(userId: string, s: Submission): Promise<Accepted | Refused> {
-  const lesson = await getLesson(s.lessonSlug);
+  const lesson = await getPublishedLesson(s.lessonSlug);
   const quiz = lesson?.quizzes.find((q) => q.id === s.quizId);
-  if (!lesson || !quiz || lesson.frontmatter?.draft) {
+  if (!lesson || !quiz) {
     return refuse(`There is no quiz "${s.quizId}" in the unit "${s.lessonSlug}". Nothing was saved.`);
   }
   const questions = new Map(quiz.questions.map((q) => [q.id, q]));

@@ -3,7 +3,7 @@ import "server-only";
 // what that user may see: an instructor their own classes, an admin all. The access checks
 // built on them (requireOwnClass, ownClass, …) are in server/access.ts.
 import type { CurrentUser } from "@/server/auth";
-import { getCourse, summarise, type UnitSummary } from "@/server/content/course";
+import { getPublishedCourse, summarise, type UnitSummary } from "@/server/content/course";
 import { db } from "@/server/db";
 
 function ownedBy(user: CurrentUser) {
@@ -46,5 +46,5 @@ export function studentOf(klass: OwnClass, studentId: string): Student | null {
 
 /** The published units that have a graded quiz, in course order: the columns of reports. */
 export async function reportUnits(): Promise<(UnitSummary & { quizId: string })[]> {
-  return (await getCourse()).map(summarise).filter((u): u is UnitSummary & { quizId: string } => !u.draft && u.quizId !== null);
+  return (await getPublishedCourse()).map(summarise).filter((u): u is UnitSummary & { quizId: string } => u.quizId !== null);
 }

@@ -1,21 +1,24 @@
 // CSV that opens cleanly in a spreadsheet (RFC 4180 quoting, CRLF line ends) and cannot run
-// formulas: a text cell starting with = + - @ tab or carriage return is what Excel, LibreOffice
-// and Google Sheets treat as a formula, so it gets a leading apostrophe. Numbers are written
-// as numbers (they cannot carry a formula, and a negative gain must stay a number).
-
-const FORMULA_START = /^[=+\-@\t\r]/;
+// formulas: csv-stringify's `escape_formulas` gives a leading apostrophe to a text cell that
+// starts with = + - @ tab or carriage return (or their full-width forms), which Excel,
+// LibreOffice, Google Sheets and Numbers would run. Numbers are written as numbers (they
+// cannot carry a formula, and a negative gain must stay a number).
+import { stringify, type Options } from "csv-stringify/sync";
 
 export type CsvValue = string | number | boolean | null | undefined | Date;
 
-export function csvCell(value: CsvValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  if (typeof value === "boolean") return value ? "true" : "false";
-  let text = value instanceof Date ? value.toISOString() : value;
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const OPTIONS: Options = {
+  escape_formulas: true,
+  record_delimiter: "windows",
+  quote_record_delimiter: true, // quote a cell with any line break, not only CRLF
+  cast: {
+    number: (n) => (Number.isFinite(n) ? String(n) : ""),
+    boolean: (b) => String(b),
+    date: (d) => d.toISOString(),
+  },
+};
 
-export function csvRow(values: readonly CsvValue[]): string {
-  return values.map(csvCell).join(",") + "\r\n";
+/** Rows as CSV text, each ending in CRLF. */
+export function csvRows(rows: readonly (readonly CsvValue[])[]): string {
+  return stringify(rows as CsvValue[][], OPTIONS);
 }

@@ -4,7 +4,7 @@ import "server-only";
 // stops reading). Callers check access first.
 import { db } from "@/server/db";
 import type { OwnClass } from "./classes";
-import { csvRow, type CsvValue } from "./csv";
+import { csvRows, type CsvValue } from "./csv";
 import { STATUS_LABELS, progressFor } from "./progress";
 import { describeResponse, parseResponse } from "./responses";
 import { questionVersions } from "./versions";
@@ -18,12 +18,12 @@ export function csvStream(header: readonly string[], batches: AsyncGenerator<Csv
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${csvRow(header)}`));
+      controller.enqueue(encoder.encode(`\uFEFF${csvRows([header])}`));
     },
     async pull(controller) {
       const { value, done } = await batches.next();
       if (done) controller.close();
-      else controller.enqueue(encoder.encode(value.map(csvRow).join("")));
+      else controller.enqueue(encoder.encode(csvRows(value)));
     },
     async cancel() {
       await batches.return(undefined);

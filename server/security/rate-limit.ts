@@ -3,7 +3,7 @@ import "server-only";
 // database (RateLimit), so every app instance sees the same ones. Their keys are spelled here
 // and nowhere else (LIMIT_KEYS).
 import { db } from "@/server/db";
-import { Prisma } from "@/server/generated/prisma/client";
+import { isUniqueViolation } from "@/server/prisma-client";
 import { blockUntil, type LimitPolicy } from "./rate-limit-rules";
 
 export * from "./rate-limit-rules";
@@ -35,7 +35,7 @@ export async function record(key: string, policy: LimitPolicy, now = new Date())
     await db.rateLimit.upsert({ where: { key }, create: { key, count: 0, windowStart: now }, update: {} });
   } catch (error) {
     // Two first events racing: the other one created the row.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
   await db.rateLimit.updateMany({
     where: { key, windowStart: { lte: new Date(now.getTime() - policy.windowMs) } },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { canSeeDrafts } from "@/lib/roles";
 import { requireUser } from "@/server/access";
 import { getCourse, summarise } from "@/server/content/course";
+import { isPublished, unitLabels } from "@/lib/units";
 import { progressFor, STATUS_LABELS, unitStatus, type UnitProgress } from "@/server/reports/progress";
 import { formatPercent } from "@/lib/format";
 
@@ -10,7 +11,8 @@ export const metadata: Metadata = { title: "Course" };
 
 export default async function CoursePage() {
   const user = await requireUser();
-  const units = (await getCourse()).map(summarise).filter((u) => !u.draft || canSeeDrafts(user.role));
+  const units = (await getCourse()).filter((l) => isPublished(l) || canSeeDrafts(user.role)).map(summarise);
+  const labels = unitLabels(units);
   const progress = (await progressFor([user.id])).get(user.id) ?? new Map<string, UnitProgress>();
   const rows = units.map((u) => ({ unit: u, progress: progress.get(u.slug) ?? unitStatus(undefined, []) }));
   const done = rows.filter((r) => r.progress.status === "completed" || r.progress.status === "passed").length;
@@ -34,7 +36,7 @@ export default async function CoursePage() {
           <li key={unit.slug} className={`unit-card unit-card--${p.status}`}>
             <h2 className="unit-card__title">
               <Link href={unit.draft ? `/preview/${unit.slug}` : `/lessons/${unit.slug}`}>
-                {unit.kind === "assessment" ? (unit.assessment === "pre" ? "Before you start: " : "After the course: ") : `${rows.slice(0, i + 1).filter((r) => r.unit.kind === "unit").length}. `}
+                {labels[i].number !== null ? `${labels[i].number}. ` : null}
                 {unit.title}
               </Link>
             </h2>

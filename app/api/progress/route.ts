@@ -3,15 +3,15 @@
 // the browser's request open).
 import { z } from "zod";
 import { Refusal, signedIn } from "@/server/access";
-import { getLesson } from "@/server/content/course";
+import { getPublishedLesson } from "@/server/content/course";
 import { jsonRoute } from "@/server/http/route";
 import { markStarted } from "@/server/quiz/attempts";
 
 export const POST = jsonRoute(
   { who: signedIn, body: z.strictObject({ lesson: z.string().min(1).max(80) }), invalid: () => 'Send { "lesson": "slug" }.' },
   async ({ asker, body }) => {
-    const lesson = await getLesson(body.lesson);
-    if (!lesson || lesson.frontmatter?.draft) return new Refusal(404, "Unknown unit.");
+    const lesson = await getPublishedLesson(body.lesson);
+    if (!lesson) return new Refusal(404, "Unknown unit.");
     await markStarted(asker.id, lesson.slug);
     return new Response(null, { status: 204 });
   },

@@ -5,7 +5,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LessonView } from "@/components/lesson/LessonView";
-import { getCourse, getLesson } from "@/server/content/course";
+import { getCourse, getLesson, getPublishedCourse, getPublishedLesson } from "@/server/content/course";
 import { LessonError } from "@/lib/problems";
 
 type Params = { params: Promise<{ slug: string }> };
@@ -18,7 +18,7 @@ export async function generateStaticParams() {
   // A malformed unit stops a production build, saying which and why (npm run lessons:check).
   if (problems.length && process.env.NODE_ENV === "production") throw new LessonError(problems);
   // In development a unit with problems keeps its page, which shows the problems.
-  return course.filter((l) => !l.frontmatter?.draft).map((l) => ({ slug: l.slug }));
+  return (await getPublishedCourse()).map((l) => ({ slug: l.slug }));
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function LessonPage({ params }: Params) {
-  const lesson = await getLesson((await params).slug);
-  if (!lesson || lesson.frontmatter?.draft) notFound();
+  const lesson = await getPublishedLesson((await params).slug);
+  if (!lesson) notFound();
   return <LessonView lesson={lesson} />;
 }

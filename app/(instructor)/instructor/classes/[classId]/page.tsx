@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart } from "@/components/charts/BarChart";
-import { unitAxisLabels } from "@/lib/units";
+import { unitLabels } from "@/lib/units";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { STATUS_COLOURS } from "@/components/instructor/colours";
 import { requireOwnClass } from "@/server/access";
@@ -55,7 +55,7 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
             description={`How many of the ${students.length} students have not started, are working on, have completed or have passed each unit.`}
             categoryLabel="Unit"
             categories={units.map((u) => u.title)}
-            axisLabels={unitAxisLabels(units)}
+            axisLabels={unitLabels(units).map((l) => l.short)}
             series={UNIT_STATUSES.map((s) => ({ name: STATUS_LABELS[s], colour: STATUS_COLOURS[s], values: counts.map((c) => c[s]) }))}
             stacked
             max={students.length}

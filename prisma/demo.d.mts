@@ -1,0 +1,2 @@
+// Types for ./demo.mjs.
+export const DEMO_PASSWORD: string;
