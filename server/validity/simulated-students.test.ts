@@ -6,19 +6,21 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checkCourse, type CompiledLesson } from "@/server/content/lessons";
 import { formatProblem } from "@/lib/problems";
 import { gradedQuestions, gradedQuizzes } from "./graded";
-import { STUDENTS, formatScoreTable, scoreRows, type ScoreRow } from "./students";
+import { STUDENTS, formatScoreTable, questionRows, scoreRows, type ScoreRow } from "./students";
 
 /** A student who learned nothing must stay below this share on every graded quiz. */
 const CEILING = 0.4;
 
 let lessons: CompiledLesson[] = [];
 let rows: ScoreRow[] = [];
+let graded: ReturnType<typeof gradedQuizzes> = [];
 
 beforeAll(async () => {
   const course = await checkCourse();
   expect(course.problems.map(formatProblem)).toEqual([]);
   lessons = course.lessons;
-  rows = scoreRows(gradedQuizzes(lessons));
+  graded = gradedQuizzes(lessons);
+  rows = scoreRows(graded);
 });
 
 describe("simulated students on the course's graded quizzes", () => {
@@ -32,6 +34,12 @@ describe("simulated students on the course's graded quizzes", () => {
     const over = rows.flatMap((r) =>
       r.scores.flatMap((s, i) => (s >= CEILING ? [`${r.quiz}: the ${STUDENTS[i].name} scores ${(s * 100).toFixed(1)}%`] : [])),
     );
+    // Where the score comes from, question by question, for each quiz that fails (or all, with VALIDITY_DETAIL=1).
+    rows.forEach((r, i) => {
+      if (process.env.VALIDITY_DETAIL === "1" || r.scores.some((s) => s >= CEILING)) {
+        console.log(`${r.quiz}, question by question:\n${formatScoreTable(questionRows(graded[i].quiz))}\n`);
+      }
+    });
     expect(over).toEqual([]);
   });
 

@@ -162,17 +162,28 @@ export function quizScore(student: Student, quiz: QuizDefinition): number {
   return quiz.questions.reduce((sum, q) => sum + expectedScore(student, q), 0) / quiz.questions.length;
 }
 
-export type ScoreRow = { quiz: string; questions: number; scores: number[] };
+/** A quiz (with its number of questions) or one question, and each student's score on it. */
+export type ScoreRow = { quiz: string; questions?: number; scores: number[] };
 
 export function scoreRows(quizzes: { label: string; quiz: QuizDefinition }[], students = STUDENTS): ScoreRow[] {
   return quizzes.map(({ label, quiz }) => ({ quiz: label, questions: quiz.questions.length, scores: students.map((s) => quizScore(s, quiz)) }));
 }
 
+/** One row per question of a quiz: where a quiz's high score comes from. */
+export function questionRows(quiz: QuizDefinition, students = STUDENTS): ScoreRow[] {
+  return quiz.questions.map((q) => ({
+    quiz: `${q.id} (${q.type}${q.discern ? `, ${q.discern}` : ""})`,
+    scores: students.map((s) => expectedScore(s, q)),
+  }));
+}
+
 /** The rows as a plain-text table, one column per student, scores in percent. */
 export function formatScoreTable(rows: ScoreRow[], students = STUDENTS): string {
-  const head = ["quiz", "items", ...students.map((s) => s.name)];
-  const body = rows.map((r) => [r.quiz, String(r.questions), ...r.scores.map((s) => `${(s * 100).toFixed(1)}%`)]);
+  const counted = rows.some((r) => r.questions !== undefined);
+  const head = [counted ? "quiz" : "question", ...(counted ? ["items"] : []), ...students.map((s) => s.name)];
+  const body = rows.map((r) => [r.quiz, ...(counted ? [String(r.questions ?? "")] : []), ...r.scores.map((s) => `${(s * 100).toFixed(1)}%`)]);
+  const text = counted ? 2 : 1;
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const line = (cells: string[]) => cells.map((c, i) => (i < text ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }
