@@ -80,8 +80,8 @@ const warn = (q: LocatedQuestion, message: string): Problem => ({ file: q.file, 
  * The warnings, one per question concerned, each saying what the course does as a whole.
  * Thresholds: the key is the longest option in 10 points more of the single-choice questions
  * than chance would give; true/false keys differ by 2 or more and one side has over 60%; one
- * key position holds at least 3 and half again more keys than chance; absolute words are 10
- * points more common in distractors than in keys.
+ * key position holds at least 3 more keys than chance gives it, and 1.5 times as many;
+ * absolute words are 10 points more common in distractors than in keys.
  */
 export function cueWarnings(questions: LocatedQuestion[]): Problem[] {
   const out: Problem[] = [];
