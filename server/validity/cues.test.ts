@@ -1,6 +1,7 @@
 // The answer-key cues the lesson check warns about, on hand-built questions.
 import { describe, expect, it } from "vitest";
-import type { ChoiceOption, QuestionDefinition } from "@/server/content/quiz-types";
+import type { ChoiceOption } from "@/questions/choice/types";
+import type { QuestionDefinition } from "@/server/content/quiz-types";
 import { absoluteWords, cueSummary, cueWarnings, keyPositions, longestKey, trueFalseBalance } from "./cues";
 import type { LocatedQuestion } from "./graded";
 

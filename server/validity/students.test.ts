@@ -1,7 +1,8 @@
 // The simulated students on questions built by hand: each one does what it says, and every
 // score is the exact expected value, graded by the real grading code.
 import { describe, expect, it } from "vitest";
-import type { ChoiceOption, QuestionDefinition, QuizDefinition } from "@/server/content/quiz-types";
+import type { ChoiceOption } from "@/questions/choice/types";
+import type { QuestionDefinition, QuizDefinition } from "@/server/content/quiz-types";
 import {
   blanketBeliever,
   blanketSceptic,
