@@ -37,6 +37,8 @@ export type CompiledLesson = LessonEntry & {
   /** Compiled MDX (function body), with quizzes replaced by placeholders. */
   code: string | null;
   quizzes: QuizDefinition[];
+  /** Line of each question's <Question> tag, by question id: where the lesson check's warnings point. */
+  questionLines: Record<string, number>;
   problems: Problem[];
 };
 
@@ -104,6 +106,7 @@ export async function compileLesson(entry: LessonEntry, knownSources: ReadonlySe
     knownSources,
     problems: [],
     quizzes: [],
+    questionLines: {},
   };
 
   // Read the frontmatter first so the quiz extractor knows the quiz policy.
@@ -149,7 +152,7 @@ export async function compileLesson(entry: LessonEntry, knownSources: ReadonlySe
     }
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { ...entry, frontmatter: fm, code: problems.length ? null : code, quizzes: ctx.quizzes, problems };
+  return { ...entry, frontmatter: fm, code: problems.length ? null : code, quizzes: ctx.quizzes, questionLines: ctx.questionLines ?? {}, problems };
 }
 
 /**

@@ -27,6 +27,8 @@ export type LessonPluginContext = {
   knownSources: ReadonlySet<string>;
   problems: { line: number; column: number; message: string }[];
   quizzes: QuizDefinition[];
+  /** Line of each question's <Question> tag, by question id (kept apart from the definition, whose hash is its version). */
+  questionLines?: Record<string, number>;
 };
 
 type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
@@ -108,6 +110,7 @@ export function remarkLesson(ctx: LessonPluginContext) {
       ok = false;
     }
     seenIds.add(id);
+    if (id && ctx.questionLines && node.position) ctx.questionLines[id] = node.position.start.line;
     if (attrs.type !== undefined && !isQuestionType(type)) {
       problem(node, `Question "${id}" has unknown type "${type}". Use one of: ${QUESTION_TYPES.join(", ")}.`);
       ok = false;
