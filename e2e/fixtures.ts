@@ -48,6 +48,19 @@ export async function gradedQuiz(slug: string): Promise<QuizDefinition> {
   return quiz;
 }
 
+/**
+ * The quiz a unit's page shows this student once it has loaded: on an assessment, their own
+ * form (server/quiz/forms.ts), which may be the other assessment unit's quiz.
+ */
+export async function quizOnPage(page: Page, which: "graded" | "first" = "graded"): Promise<QuizDefinition> {
+  const section = page.locator(`section.quiz${which === "graded" ? ":not(.quiz--practice)" : ""}[aria-busy="false"]`).first();
+  await expect(section).toBeVisible();
+  const id = await section.getAttribute("data-quiz-id");
+  const quiz = (await getCourseForTests()).lessons.flatMap((l) => l.quizzes).find((q) => q.id === id);
+  if (!quiz) throw new Error(`no quiz "${id}" on the page`);
+  return quiz;
+}
+
 export function uniqueEmail(prefix: string) {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@example.org`;
 }

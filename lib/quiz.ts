@@ -8,7 +8,7 @@ import type { PublicQuestion, QuestionResponse } from "@/questions";
 
 export { QUESTION_TYPES, type PublicQuestion, type QuestionResponse, type QuestionType } from "@/questions";
 
-export const REVEAL_POLICIES = ["always", "after-pass", "after-last-attempt", "after-pass-or-last", "never"] as const;
+export const REVEAL_POLICIES = ["always", "after-pass", "after-last-attempt", "after-pass-or-last", "after-review", "never"] as const;
 export type RevealPolicy = (typeof REVEAL_POLICIES)[number];
 
 export type QuizPolicy = {
@@ -21,11 +21,18 @@ export type QuizPolicy = {
 
 export type PublicQuiz = {
   id: string;
+  /** The unit the quiz is answered in (for an assessment: the pre or post unit). */
   lessonSlug: string;
   practice: boolean;
+  /** Set for the pre- and post-assessment, which are not tests to pass. */
+  assessment?: "pre" | "post";
   policy: QuizPolicy;
+  /** In the order this student sees them, with options, items and categories shuffled for them. */
   questions: PublicQuestion[];
 };
+
+/** What a lesson page knows of a quiz before the student's own copy is loaded. */
+export type QuizShell = { id: string; lessonSlug: string; practice: boolean; assessment?: "pre" | "post"; policy: QuizPolicy; questionCount: number };
 
 /** What the browser gets back for one question after submitting. */
 export type QuestionResult = {
@@ -33,10 +40,12 @@ export type QuestionResult = {
   score: number;
   maxScore: number;
   correct: boolean;
-  explanationHtml: string;
-  /** Feedback for each option, item or phrase the student may be told about, by its id. */
+  /** What the student answered, so a later visit can show it. */
+  response: QuestionResponse;
+  /** Feedback on what the student chose (or, when revealed, on everything), by id. */
   feedback: FeedbackEntry[];
-  /** The correct answer, only when the quiz's reveal policy allows. */
+  /** The explanation and the correct answer: only when the quiz's policy reveals them. */
+  explanationHtml?: string;
   answer?: QuestionResponse;
 };
 
@@ -56,14 +65,25 @@ export type QuizStatus = {
   history: AttemptSummary[];
 };
 
-export type SubmitResult =
-  | {
-      ok: true;
-      attemptNumber: number;
-      fraction: number;
-      passed: boolean;
-      revealed: boolean;
-      questions: QuestionResult[];
-      status: QuizStatus;
-    }
-  | { ok: false; error: string };
+/**
+ * One stored attempt as the student may see it now. For an assessment before its review is
+ * open, `questions` is empty: no per-question result before the post-assessment.
+ */
+export type AttemptResult = {
+  attemptNumber: number;
+  fraction: number;
+  passed: boolean;
+  revealed: boolean;
+  submittedAt: string;
+  questions: QuestionResult[];
+};
+
+export type SubmitResult = ({ ok: true; status: QuizStatus } & AttemptResult) | { ok: false; error: string };
+
+/** Where a student stands with one quiz (GET /api/quiz-status). */
+export type QuizState = QuizStatus & {
+  /** The quiz as this student sees it for their next attempt. */
+  quiz: PublicQuiz;
+  /** Their latest attempt as they may see it now, or null before the first. */
+  last: AttemptResult | null;
+};

@@ -58,6 +58,12 @@ export type BuildInput = {
   problem(node: Nodes | undefined, message: string): void;
 };
 
+/**
+ * Puts a list in the order one student sees it (seeded per student and attempt with a server
+ * secret, server/quiz/order.ts), so a display order tells nothing about the key.
+ */
+export type Shuffle = <T>(items: readonly T[]) => T[];
+
 /** The fields a type adds to DefinitionBase (its options, items, passage…). */
 export type OwnFields<D> = Omit<D, keyof DefinitionBase>;
 
@@ -71,8 +77,11 @@ export interface ServerQuestionType<D extends DefinitionBase & { type: string },
   build(input: BuildInput): OwnFields<D> | null;
   /** Every option, item or phrase with its feedback: the checker requires feedback on each. */
   choices(q: D): Choice[];
-  /** What the browser may see: copied field by field, so a new secret field stays here. */
-  toPublic(q: D): Omit<P, keyof PublicBase>;
+  /**
+   * What the browser may see: copied field by field, so a new secret field stays here. Lists
+   * the student chooses among (options, items, categories) go through `shuffle`.
+   */
+  toPublic(q: D, shuffle: Shuffle): Omit<P, keyof PublicBase>;
   /** The shape of a response as the browser sends it, and what to call it in a refusal. */
   response: z.ZodType<R>;
   expects: string;
@@ -84,8 +93,14 @@ export interface ServerQuestionType<D extends DefinitionBase & { type: string },
   score(q: D, r: R): number;
   /** The correct response, shown when the quiz's policy reveals the answers. */
   key(q: D): R;
-  /** Feedback on what the student chose; with `reveal`, on everything. */
+  /**
+   * Feedback on what the student chose. Without `reveal` it must not tell which of the
+   * student's choices were right: `correct` is null, and nothing whose text says where a
+   * choice belongs. With `reveal`, feedback on everything, marked right or wrong.
+   */
   feedback(q: D, r: R, reveal: boolean): FeedbackEntry[];
+  /** Whether the response trusts or doubts the material (the chosen option's lean), if it says. */
+  lean(q: D, r: R): Discern | null;
   /** A response in words, one part per choice ([] when unanswered), and how to join them. */
   describe(q: D, r: R): string[];
   separator: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { QuestionDefinition } from "@/questions";
+import type { QuestionDefinition, QuestionResponse } from "@/questions";
 import { answerKey, emptyResponse, gradeQuestion, questionResult, responseError } from "./server";
 
 const base = { quizId: "q", promptHtml: "<p>?</p>", promptText: "?", explanationHtml: "<p>Because.</p>" };
@@ -34,7 +34,6 @@ const ordering: QuestionDefinition = {
     { id: "i2", text: "third", feedback: "3rd" },
     { id: "i4", text: "fourth", feedback: "4th" },
   ],
-  displayOrder: ["i1", "i2", "i3", "i4"],
 };
 const categorise: QuestionDefinition = {
   ...base,
@@ -73,13 +72,17 @@ describe("single choice and true/false", () => {
     expect(responseError(single, { choice: "o1" })).toBeNull();
     expect(responseError(single, emptyResponse(single))).toBeNull();
   });
-  it("gives feedback only for the chosen option unless answers are revealed", () => {
+  it("gives feedback only for the chosen option, unmarked, unless answers are revealed", () => {
     const r = questionResult(single, { choice: "o1" }, gradeQuestion(single, { choice: "o1" }), false);
-    expect(r.feedback).toEqual([{ id: "o1", correct: false, text: "A is wrong" }]);
+    expect(r.feedback).toEqual([{ id: "o1", correct: null, text: "A is wrong" }]);
     expect(r.answer).toBeUndefined();
+    expect(r.explanationHtml).toBeUndefined();
+    expect(r.response).toEqual({ choice: "o1" });
     const revealed = questionResult(single, { choice: "o1" }, gradeQuestion(single, { choice: "o1" }), true);
     expect(revealed.feedback).toHaveLength(3);
+    expect(revealed.feedback.find((f) => f.id === "o2")?.correct).toBe(true);
     expect(revealed.answer).toEqual({ choice: "o2" });
+    expect(revealed.explanationHtml).toBe("<p>Because.</p>");
   });
 });
 
@@ -119,13 +122,16 @@ describe("ordering", () => {
   it("the key is the authored order", () => {
     expect(answerKey(ordering)).toEqual({ order: ["i3", "i1", "i2", "i4"] });
   });
-  it("shows an item's feedback only when it is placed right, unless revealed", () => {
+  it("says nothing per item before the reveal (an item's place is the key), everything after", () => {
     const response = { order: ["i3", "i2", "i1", "i4"] };
     const r = questionResult(ordering, response, gradeQuestion(ordering, response), false);
-    expect(r.feedback.map((f) => [f.id, f.correct, f.text])).toEqual([
+    expect(r.score).toBe(0.5);
+    expect(r.feedback).toEqual([]);
+    const revealed = questionResult(ordering, response, gradeQuestion(ordering, response), true);
+    expect(revealed.feedback.map((f) => [f.id, f.correct, f.text])).toEqual([
       ["i3", true, "1st"],
-      ["i1", false, ""],
-      ["i2", false, ""],
+      ["i1", false, "2nd"],
+      ["i2", false, "3rd"],
       ["i4", true, "4th"],
     ]);
   });
@@ -150,5 +156,21 @@ describe("highlight", () => {
     expect(gradeQuestion(highlight, { choices: ["p1", "p2"] }).score).toBe(0);
     expect(gradeQuestion(highlight, { choices: [] }).score).toBe(0);
     expect(responseError(highlight, { choices: ["p7"] })).toMatch(/no phrase "p7"/);
+  });
+});
+
+describe("before the reveal, no response tells which choices were right", () => {
+  const all: [string, QuestionDefinition, QuestionResponse][] = [
+    ["single", single, { choice: "o1" }],
+    ["multiple", multiple, { choices: ["o1", "o2", "o3", "o4"] }],
+    ["ordering", ordering, { order: ["i1", "i2", "i3", "i4"] }],
+    ["categorise", categorise, { placements: { i1: "claim", i2: "claim", i3: "evidence" } }],
+    ["highlight", highlight, { choices: ["p1", "p2"] }],
+  ];
+  it.each(all)("%s", (_type, q, r) => {
+    const result = questionResult(q, r, gradeQuestion(q, r), false);
+    expect(result.feedback.every((f) => f.correct === null)).toBe(true);
+    expect(result).not.toHaveProperty("answer");
+    expect(result).not.toHaveProperty("explanationHtml");
   });
 });

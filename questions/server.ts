@@ -5,7 +5,7 @@
 // must not import it (eslint.config.mjs). Free of "server-only" so the command-line scripts
 // (lesson check, seeds) can use it.
 import type { QuestionResult } from "@/lib/quiz";
-import type { BuildInput, Choice, OwnFields, ServerQuestionType, Tally } from "./contract";
+import type { BuildInput, Choice, Discern, OwnFields, ServerQuestionType, Shuffle, Tally } from "./contract";
 import { categorise } from "./categorise/server";
 import { highlight } from "./highlight/server";
 import type { DefinitionOf, PublicOf, PublicQuestion, QuestionDefinition, QuestionResponse, QuestionType, ResponseOf } from "./index";
@@ -33,9 +33,14 @@ export function buildQuestion(type: QuestionType, input: BuildInput): OwnFields<
 /** Every option, item or phrase of a question, with its feedback (and key and lean where it has them). */
 export const choicesOf = (q: QuestionDefinition): Choice[] => moduleOf(q.type).choices(q);
 
-/** What the browser may see of a question: a whitelist, made by its type. */
-export function toPublicQuestion(q: QuestionDefinition): PublicQuestion {
-  return { id: q.id, promptHtml: q.promptHtml, ...moduleOf(q.type).toPublic(q) } as PublicQuestion;
+const asAuthored: Shuffle = (items) => [...items];
+
+/**
+ * What the browser may see of a question: a whitelist, made by its type, with the lists a
+ * student chooses among put in `shuffle`'s order (one student's, server/quiz/order.ts).
+ */
+export function toPublicQuestion(q: QuestionDefinition, shuffle: Shuffle = asAuthored): PublicQuestion {
+  return { id: q.id, promptHtml: q.promptHtml, ...moduleOf(q.type).toPublic(q, shuffle) } as PublicQuestion;
 }
 
 /**
@@ -68,18 +73,26 @@ export function gradeQuestion(q: QuestionDefinition, r: QuestionResponse): Grade
 /** The correct response to a question: what a student sees when the answers are revealed. */
 export const answerKey = (q: QuestionDefinition): QuestionResponse => moduleOf(q.type).key(q);
 
-/** The feedback a student gets for one answered question (the type decides what each choice says). */
+/**
+ * What a student is told about one answered question. Always the score. Without `reveal`
+ * (the quiz's policy does not allow it yet), the feedback on what they chose, with nothing
+ * that identifies which choices were right: no mark per choice, no explanation (it names the
+ * answer), no key. With `reveal`, all of it.
+ */
 export function questionResult(q: QuestionDefinition, r: QuestionResponse, graded: Graded, reveal: boolean): QuestionResult {
   return {
     questionId: q.id,
     score: graded.score,
     maxScore: graded.maxScore,
     correct: graded.correct,
-    explanationHtml: q.explanationHtml,
+    response: r,
     feedback: moduleOf(q.type).feedback(q, r, reveal),
-    ...(reveal ? { answer: answerKey(q) } : {}),
+    ...(reveal ? { explanationHtml: q.explanationHtml, answer: answerKey(q) } : {}),
   };
 }
+
+/** Whether a response trusts or doubts the material (the chosen option's lean), if it says. */
+export const responseLean = (q: QuestionDefinition, r: QuestionResponse): Discern | null => moduleOf(q.type).lean(q, r);
 
 /** A stored response read back as its type's shape, or null when it is not one (or not JSON). */
 export function parseStoredResponse(q: QuestionDefinition, json: string): QuestionResponse | null {

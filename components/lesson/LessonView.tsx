@@ -1,15 +1,18 @@
-// A unit as a page: header, the compiled MDX with its quizzes bound to their public data, and
-// links to the previous and next unit. Used by the published lesson route and by the author
-// preview. The quizzes reach the browser as PublicQuiz data only: no answer key.
+// A unit as a page: header, the compiled MDX with its quizzes bound to their shells, and links
+// to the previous and next unit. Used by the published lesson route and by the author preview
+// (where each quiz is shown whole, with its key: QuizPreview).
+// A page is the same for everyone (prerendered), so a quiz's questions are not in it: each
+// student's browser loads their own copy (GET /api/quiz-status), in their own order.
 import Link from "next/link";
 import * as runtime from "react/jsx-runtime";
 import { run } from "@mdx-js/mdx";
 import type { MDXComponents } from "mdx/types";
 import { lessonComponents } from "@/components/mdx/registry";
 import { QuizForm } from "@/components/quiz/QuizForm";
+import { QuizPreview } from "./QuizPreview";
 import { LessonTracker } from "@/components/ui/LessonTracker";
 import { LessonProblems } from "@/components/ui/LessonProblems";
-import { getCourse, getPublicQuizzes, getPublishedCourse, summarise } from "@/server/content/course";
+import { getCourse, getQuizShells, getPublishedCourse, summarise } from "@/server/content/course";
 import { isPublished, unitLabels } from "@/lib/units";
 import type { CompiledLesson } from "@/server/content/lessons";
 
@@ -17,19 +20,22 @@ export async function LessonView({ lesson, preview = false }: { lesson: Compiled
   const fm = lesson.frontmatter;
   if (lesson.problems.length > 0 || !fm || !lesson.code) return <LessonProblems file={lesson.file} problems={lesson.problems} />;
 
-  const quizzes = await getPublicQuizzes(lesson.slug);
-  const { default: Content } = await run(lesson.code, { ...runtime, baseUrl: import.meta.url });
-  const components = {
-    ...lessonComponents,
-    Quiz: ({ id }: { id: string }) => (quizzes[id] ? <QuizForm quiz={quizzes[id]} /> : null),
-  } as MDXComponents;
-
   const course = await getCourse();
   const kicker = unitLabels(course.map(summarise))[course.findIndex((l) => l.slug === lesson.slug)]?.long ?? "Unit";
   const published = await getPublishedCourse();
   const index = published.findIndex((l) => l.slug === lesson.slug);
   const previous = index > 0 ? published[index - 1] : undefined;
   const next = index >= 0 ? published[index + 1] : undefined;
+
+  const quizzes = await getQuizShells(lesson.slug);
+  const definitions = new Map(lesson.quizzes.map((q) => [q.id, q]));
+  const nextUnit = next ? { slug: next.slug, title: next.frontmatter?.title ?? next.slug } : null;
+  const { default: Content } = await run(lesson.code, { ...runtime, baseUrl: import.meta.url });
+  // A student's page gets each quiz's shell (the questions load in their browser); an author's
+  // preview shows the whole quiz with its key, and stores nothing.
+  const Quiz = ({ id }: { id: string }) =>
+    preview ? (definitions.has(id) ? <QuizPreview quiz={definitions.get(id)!} /> : null) : quizzes[id] ? <QuizForm shell={quizzes[id]} next={nextUnit} /> : null;
+  const components = { ...lessonComponents, Quiz } as MDXComponents;
 
   return (
     <article className="lesson">

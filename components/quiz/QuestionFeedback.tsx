@@ -1,7 +1,9 @@
 "use client";
-// The server's verdict on one question: score, feedback per option or item, the explanation,
-// and the correct answer when the quiz's policy reveals it. Correctness is said in words as
-// well as colour.
+// The server's verdict on one question, compact: the verdict (in words as well as colour),
+// the correct answer when the quiz's policy reveals it, and — one click away under "Why" —
+// the feedback on what the student chose and the explanation. Before the answers are revealed
+// the server sends no mark per choice and no explanation (questions/server.ts questionResult),
+// so the feedback reads as "Your choice".
 import type { PublicQuestion, QuestionResult } from "@/lib/quiz";
 import { formatPercent } from "@/lib/format";
 import { clientType } from "@/questions/client";
@@ -9,32 +11,38 @@ import { clientType } from "@/questions/client";
 export function QuestionFeedback({ question: q, result }: { question: PublicQuestion; result: QuestionResult }) {
   const { label, keyText } = clientType(q);
   const verdict = result.correct ? "Correct" : result.score > 0 ? `Partly correct (${formatPercent(result.score)})` : "Not correct";
+  const tone = result.correct ? "correct" : result.score > 0 ? "partial" : "wrong";
+  const notes = result.feedback.filter((f) => f.text);
   return (
-    <div className={`feedback ${result.correct ? "feedback--correct" : result.score > 0 ? "feedback--partial" : "feedback--wrong"}`}>
+    <div className={`feedback feedback--${tone}`}>
       <p className="feedback__verdict">
         <strong>{verdict}</strong>
       </p>
-      {result.feedback.some((f) => f.text) ? (
-        <ul className="feedback__list">
-          {result.feedback
-            .filter((f) => f.text)
-            .map((f) => (
-              <li key={f.id}>
-                <span className="feedback__mark">{f.correct ? "✓ Right:" : "✗ Not right:"}</span> <span className="feedback__label">{label(q, f.id)}</span> — {f.text}
-              </li>
-            ))}
-        </ul>
-      ) : null}
       {result.answer ? (
         <p className="feedback__answer">
           <strong>Answer:</strong> {keyText(q, result.answer)}
         </p>
       ) : null}
-      {result.explanationHtml ? (
-        <div className="feedback__explanation">
-          <strong>Why:</strong>
-          <div dangerouslySetInnerHTML={{ __html: result.explanationHtml }} />
-        </div>
+      {notes.length > 0 || result.explanationHtml ? (
+        <details className="feedback__why">
+          <summary>Why</summary>
+          {notes.length > 0 ? (
+            <ul className="feedback__list">
+              {notes.map((f) => (
+                <li key={f.id}>
+                  <span className="feedback__mark">{f.correct === null ? "Your choice:" : f.correct ? "✓ Right:" : "✗ Not right:"}</span>{" "}
+                  <span className="feedback__label">{label(q, f.id)}</span> — {f.text}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {result.explanationHtml ? (
+            <div className="feedback__explanation">
+              {/* Authored lesson content, rendered to HTML on the server from Markdown only. */}
+              <div dangerouslySetInnerHTML={{ __html: result.explanationHtml }} />
+            </div>
+          ) : null}
+        </details>
       ) : null}
     </div>
   );

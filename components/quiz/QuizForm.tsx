@@ -1,18 +1,24 @@
 "use client";
-// A quiz as the student sees it. It holds the answers in the browser (and as the signed-in
-// user's draft in localStorage, lib/drafts.ts, so a reload loses nothing), POSTs them to
-// /api/attempts once, and shows the feedback the
-// server returns. It never sees an answer key: `quiz` is a PublicQuiz.
+// A quiz as the student sees it. The lesson page carries only the quiz's shell (its name and
+// policy): the student's own copy — their order of options and items, their form on an
+// assessment, their latest attempt with its feedback — comes from GET /api/quiz-status, so the
+// feedback is still there on every later visit. Answers are held in the browser (and as the
+// signed-in user's draft in localStorage, lib/drafts.ts, so a reload loses nothing) and POSTed
+// once to /api/attempts, with one submission key per attempt. The browser never holds a key
+// the policy does not allow: the server decides what each result says.
+import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
-import type { PublicQuestion, PublicQuiz, QuestionResponse, QuestionResult, QuizStatus, SubmitResult } from "@/lib/quiz";
-import { QuestionInput } from "./QuestionInput";
-import { QuestionFeedback } from "./QuestionFeedback";
-import { clientType } from "@/questions/client";
-import { formatPercent } from "@/lib/format";
+import type { AttemptResult, PublicQuiz, QuestionResponse, QuestionResult, QuizShell, QuizState, SubmitResult } from "@/lib/quiz";
 import { clearDraft, loadDraft, saveDraft } from "@/lib/drafts";
+import { formatPercent } from "@/lib/format";
+import { clientType } from "@/questions/client";
+import { QuestionFeedback } from "./QuestionFeedback";
+import { QuestionInput } from "./QuestionInput";
 
 type Answers = Record<string, QuestionResponse>;
-type Success = Extract<SubmitResult, { ok: true }>;
+type Props = { shell: QuizShell; next: { slug: string; title: string } | null };
+/** What is on screen: questions to answer, or an attempt's result (just made, or from an earlier visit). */
+type View = { mode: "answer"; quiz: PublicQuiz } | { mode: "result"; quiz: PublicQuiz; result: AttemptResult };
 
 function newKey(): string {
   return typeof crypto !== "undefined" && "randomUUID" in crypto
@@ -20,64 +26,103 @@ function newKey(): string {
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
-function initialAnswers(questions: PublicQuestion[]): Answers {
-  return Object.fromEntries(questions.flatMap((q) => {
-    const initial = clientType(q).initial(q);
-    return initial ? [[q.id, initial]] : [];
-  }));
+function initialAnswers(quiz: PublicQuiz): Answers {
+  return Object.fromEntries(
+    quiz.questions.flatMap((q) => {
+      const initial = clientType(q).initial(q);
+      return initial ? [[q.id, initial]] : [];
+    }),
+  );
 }
 
-export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
-  const [answers, setAnswers] = useState<Answers>(() => initialAnswers(quiz.questions));
-  const [result, setResult] = useState<Success | null>(null);
-  const [status, setStatus] = useState<QuizStatus | null>(null);
+const attemptsText = (n: number) => `${n} attempt${n === 1 ? "" : "s"}`;
+
+/** The one-line summary of an attempt, in the words the quiz's kind calls for. */
+function resultHeading(shell: QuizShell, quiz: PublicQuiz, result: AttemptResult): string {
+  if (quiz.assessment) return result.revealed ? "Your answers to this set, with the feedback and the correct answers." : "Thank you: your answers are saved.";
+  if (quiz.practice) return `You got ${formatPercent(result.fraction)}.`;
+  return `Attempt ${result.attemptNumber}: ${formatPercent(result.fraction)} — ${result.passed ? "passed" : `not yet passed (pass mark ${shell.policy.passMark}%)`}.`;
+}
+
+export function QuizForm({ shell, next }: Props) {
+  const [state, setState] = useState<QuizState | null>(null);
+  const [loadFailed, setLoadFailed] = useState(false);
+  const [view, setView] = useState<View | null>(null);
+  const [answers, setAnswers] = useState<Answers>({});
   const [error, setError] = useState<string | null>(null);
+  const [justSubmitted, setJustSubmitted] = useState(false);
   const [pending, startTransition] = useTransition();
   // One key per attempt: kept across retries of the same submission, renewed after a stored one.
   const submissionKey = useRef<string | null>(null);
   const startedAt = useRef<number>(0);
   const timings = useRef<Record<string, number>>({});
-  const resultHeading = useRef<HTMLHeadingElement>(null);
+  const resultHeadingRef = useRef<HTMLHeadingElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const headingId = useId();
 
-  useEffect(() => {
+  const fetchState = useCallback(async (): Promise<QuizState | null> => {
+    try {
+      const res = await fetch(`/api/quiz-status?lesson=${encodeURIComponent(shell.lessonSlug)}&quiz=${encodeURIComponent(shell.id)}`, { cache: "no-store" });
+      return res.ok ? ((await res.json()) as QuizState) : null;
+    } catch {
+      return null;
+    }
+  }, [shell.lessonSlug, shell.id]);
+
+  const load = useCallback(async () => {
+    setLoadFailed(false);
+    const loaded = await fetchState();
+    if (!loaded) return setLoadFailed(true);
+    setState(loaded);
     startedAt.current = Date.now();
-    // Restoring the signed-in user's draft saved before a reload (only after hydration).
-    void loadDraft<Answers>(quiz.lessonSlug, quiz.id).then((saved) => saved && setAnswers((a) => ({ ...a, ...saved })));
-    fetch(`/api/quiz-status?lesson=${encodeURIComponent(quiz.lessonSlug)}&quiz=${encodeURIComponent(quiz.id)}`)
-      .then((r) => (r.ok ? (r.json() as Promise<QuizStatus>) : null))
-      .then((s) => s && setStatus(s))
-      .catch(() => undefined);
-  }, [quiz.id, quiz.lessonSlug]);
+    const draft = await loadDraft<Answers>(loaded.quiz.lessonSlug, loaded.quiz.id);
+    const canAnswer = loaded.quiz.practice || loaded.attemptsLeft !== 0;
+    // A draft means an attempt was under way (a reload mid-quiz): carry on with it. Otherwise
+    // the latest attempt's result comes back, as it was left.
+    if (loaded.last && !(draft && canAnswer)) {
+      setView({ mode: "result", quiz: loaded.quiz, result: loaded.last });
+    } else {
+      setAnswers({ ...initialAnswers(loaded.quiz), ...(draft ?? {}) });
+      setView({ mode: "answer", quiz: loaded.quiz });
+    }
+  }, [fetchState]);
+
+  useEffect(() => {
+    // Loading the student's own copy once the page is in the browser.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void load();
+  }, [load]);
 
   // Move focus to the outcome once it is on screen, so keyboard and screen-reader users land
   // on the result (and then read on into each question's feedback).
   useEffect(() => {
-    if (result) resultHeading.current?.focus();
-  }, [result]);
+    if (justSubmitted && view?.mode === "result") resultHeadingRef.current?.focus();
+  }, [justSubmitted, view]);
   useEffect(() => {
     if (error) errorRef.current?.focus();
   }, [error]);
 
+  const quiz = view?.quiz ?? null;
   const update = useCallback(
     (questionId: string, response: QuestionResponse) => {
+      if (!quiz) return;
       timings.current[questionId] = Date.now() - startedAt.current;
       setAnswers((prev) => {
-        const next = { ...prev, [questionId]: response };
-        saveDraft(quiz.lessonSlug, quiz.id, next);
-        return next;
+        const nextAnswers = { ...prev, [questionId]: response };
+        saveDraft(quiz.lessonSlug, quiz.id, nextAnswers);
+        return nextAnswers;
       });
     },
-    [quiz.lessonSlug, quiz.id],
+    [quiz],
   );
 
-  const outOfAttempts = !quiz.practice && status !== null && status.attemptsLeft === 0;
-  const unanswered = quiz.questions.filter((q) => !clientType(q).isAnswered(q, answers[q.id])).length;
+  const title = shell.practice ? "Practice" : shell.assessment ? "Questions" : "Quiz";
+  const status = state;
+  const outOfAttempts = !shell.practice && status !== null && status.attemptsLeft === 0;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (pending || outOfAttempts) return;
+    if (pending || outOfAttempts || !quiz || view?.mode !== "answer") return;
     submissionKey.current ??= newKey();
     const payload = {
       lessonSlug: quiz.lessonSlug,
@@ -91,150 +136,195 @@ export function QuizForm({ quiz }: { quiz: PublicQuiz }) {
     startTransition(async () => {
       let res: SubmitResult;
       try {
-        const response = await fetch("/api/attempts", {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify(payload),
-        });
+        const response = await fetch("/api/attempts", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) });
         res = (await response.json()) as SubmitResult;
       } catch {
         res = { ok: false, error: "Your answers could not be sent (network problem). They are still here: submit again." };
       }
-      if (res.ok) {
-        submissionKey.current = null;
-        setResult(res);
-        setStatus(res.status);
-        clearDraft(quiz.lessonSlug, quiz.id);
-      } else {
-        setError(res.error);
-      }
+      if (!res.ok) return setError(res.error);
+      submissionKey.current = null;
+      clearDraft(quiz.lessonSlug, quiz.id);
+      setJustSubmitted(true);
+      setView({ mode: "result", quiz, result: res });
+      setState((s) => (s ? { ...s, ...res.status, last: res } : s));
+      // The next attempt comes in a new order: fetch it now, for "Try again".
+      const fresh = await fetchState();
+      if (fresh) setState(fresh);
     });
   }
 
   function tryAgain() {
-    setResult(null);
-    setAnswers(initialAnswers(quiz.questions));
+    if (!state) return;
+    setView({ mode: "answer", quiz: state.quiz });
+    setAnswers(initialAnswers(state.quiz));
+    setJustSubmitted(false);
     timings.current = {};
     startedAt.current = Date.now();
     requestAnimationFrame(() => document.getElementById(`${headingId}-q0`)?.focus());
   }
 
+  const result = view?.mode === "result" ? view.result : null;
   const resultsById = new Map<string, QuestionResult>(result?.questions.map((r) => [r.questionId, r]));
-  const title = quiz.practice ? "Practice" : "Quiz";
+  const canTryAgain = result !== null && (shell.practice || status?.attemptsLeft === null || (status?.attemptsLeft ?? 0) > 0);
 
   return (
-    <section className={`quiz${quiz.practice ? " quiz--practice" : ""}`} aria-labelledby={headingId} data-quiz-id={quiz.id}>
+    <section className={`quiz${shell.practice ? " quiz--practice" : ""}`} aria-labelledby={headingId} data-quiz-id={quiz?.id ?? shell.id} aria-busy={!view}>
       <h2 id={headingId} className="quiz__title">
         {title}
       </h2>
-      {!quiz.practice ? (
-        <p className="quiz__policy">
-          {quiz.questions.length} questions · pass mark {quiz.policy.passMark}% ·{" "}
-          {quiz.policy.maxAttempts === 0 ? "unlimited attempts" : `${quiz.policy.maxAttempts} attempt${quiz.policy.maxAttempts === 1 ? "" : "s"}`}
-          {status && status.attemptsUsed > 0 ? (
-            <>
-              {" "}
-              · used {status.attemptsUsed}
-              {status.bestFraction !== null ? `, best ${formatPercent(status.bestFraction)}` : ""}
-            </>
-          ) : null}
-        </p>
-      ) : (
-        <p className="quiz__policy">Not graded: try it as often as you like.</p>
-      )}
+      <p className="quiz__policy">
+        {shell.practice
+          ? "Not graded: try it as often as you like."
+          : shell.assessment
+            ? `${shell.questionCount} questions · one attempt · nothing here is marked`
+            : `${shell.questionCount} questions · pass mark ${shell.policy.passMark}% · ${shell.policy.maxAttempts === 0 ? "unlimited attempts" : attemptsText(shell.policy.maxAttempts)}`}
+        {status && status.attemptsUsed > 0 && !shell.practice && !shell.assessment ? (
+          <>
+            {" "}
+            · used {status.attemptsUsed}
+            {status.bestFraction !== null ? `, best ${formatPercent(status.bestFraction)}` : ""}
+          </>
+        ) : null}
+      </p>
+
+      {!view ? (
+        loadFailed ? (
+          <p role="alert" className="form-error">
+            Your questions could not be loaded.{" "}
+            <button type="button" className="button button--small" onClick={() => void load()}>
+              Try loading them again
+            </button>
+          </p>
+        ) : (
+          <p role="status" className="quiz__loading">
+            Loading your questions…
+          </p>
+        )
+      ) : null}
 
       <div aria-live="polite" aria-atomic="true" className="quiz__live">
-        {result ? (
-          <div className={`quiz__result ${result.passed ? "quiz__result--pass" : ""}`}>
-            <h3 ref={resultHeading} tabIndex={-1}>
-              {quiz.practice
-                ? `You got ${formatPercent(result.fraction)}.`
-                : `Attempt ${result.attemptNumber}: ${formatPercent(result.fraction)} — ${result.passed ? "passed" : `not yet passed (pass mark ${quiz.policy.passMark}%)`}.`}
+        {result && quiz ? (
+          <div className={`quiz__result ${result.passed && !quiz.assessment ? "quiz__result--pass" : ""}`}>
+            <h3 ref={resultHeadingRef} tabIndex={-1}>
+              {resultHeading(shell, quiz, result)}
             </h3>
             <p>
-              {result.revealed ? "The correct answers are shown below each question." : "Feedback is shown below each question."}{" "}
-              {!quiz.practice && result.status.attemptsLeft !== null
-                ? result.status.attemptsLeft > 0
-                  ? `You have ${result.status.attemptsLeft} attempt${result.status.attemptsLeft === 1 ? "" : "s"} left.`
+              {quiz.assessment
+                ? result.revealed
+                  ? "Open “Why” under a question for the reasoning."
+                  : quiz.assessment === "pre"
+                    ? "Your instructor sees your answers. Nothing here counts towards a mark. After the post-assessment, once your instructor opens the review, you can look back at both sets of questions."
+                    : "Your instructor sees your answers. Once your instructor opens the review, you can look back at both sets of questions, with the feedback and the correct answers."
+                : result.revealed
+                  ? "The correct answers are shown below each question."
+                  : "Your score is shown for each question; open “Why” for what your choice means."}{" "}
+              {!quiz.practice && !quiz.assessment && status?.attemptsLeft != null
+                ? status.attemptsLeft > 0
+                  ? `You have ${attemptsText(status.attemptsLeft)} left.`
                   : "You have no attempts left."
                 : null}
             </p>
           </div>
         ) : null}
       </div>
+
+      {result && quiz ? (
+        <div className="quiz__actions">
+          {canTryAgain ? (
+            <button type="button" className="button button--primary" onClick={tryAgain}>
+              Try again
+            </button>
+          ) : null}
+          {next ? (
+            <Link className="button" href={`/lessons/${next.slug}`}>
+              Next: {next.title} →
+            </Link>
+          ) : null}
+          {!quiz.practice && !quiz.assessment && status && status.history.length > 0 ? <History history={status.history} /> : null}
+        </div>
+      ) : null}
+
       {error ? (
         <p ref={errorRef} tabIndex={-1} role="alert" className="form-error">
           {error}
         </p>
       ) : null}
-      {outOfAttempts && !result ? (
+      {outOfAttempts && view?.mode === "answer" ? (
         <p className="quiz__notice" role="status">
-          You have used all your attempts at this quiz. Your best score is {formatPercent(status?.bestFraction ?? 0)}.
+          You have used all your attempts at this quiz.
+          {status?.bestFraction != null && !shell.assessment ? ` Your best score is ${formatPercent(status.bestFraction)}.` : ""}
         </p>
       ) : null}
 
-      <form onSubmit={submit} noValidate>
-        <ol className="quiz__questions">
-          {quiz.questions.map((q, index) => (
-            <li key={q.id} className="question" data-question-id={q.id} data-question-type={q.type}>
-              <QuestionInput
-                question={q}
-                number={index + 1}
-                headingId={`${headingId}-q${index}`}
-                response={answers[q.id]}
-                disabled={Boolean(result) || pending || outOfAttempts}
-                onChange={(r) => update(q.id, r)}
-              />
-              {resultsById.get(q.id) ? <QuestionFeedback question={q} result={resultsById.get(q.id)!} /> : null}
-            </li>
-          ))}
-        </ol>
-        {result ? (
-          (quiz.practice || result.status.attemptsLeft === null || result.status.attemptsLeft > 0) && (
-            <button type="button" className="button" onClick={tryAgain}>
-              Try again
-            </button>
-          )
-        ) : (
-          <div className="quiz__submit">
-            {unanswered > 0 ? (
-              <p className="quiz__hint">
-                {unanswered} question{unanswered === 1 ? " is" : "s are"} not answered yet; unanswered questions score zero.
-              </p>
-            ) : null}
-            <button type="submit" className="button button--primary" disabled={pending || outOfAttempts} aria-disabled={pending || outOfAttempts}>
-              {pending ? "Submitting…" : quiz.practice ? "Check my answers" : "Submit answers"}
-            </button>
-          </div>
-        )}
-      </form>
-
-      {!quiz.practice && status && status.history.length > 0 ? (
-        <details className="quiz__history">
-          <summary>Your attempts</summary>
-          <table>
-            <caption className="visually-hidden">Your attempts at this quiz</caption>
-            <thead>
-              <tr>
-                <th scope="col">Attempt</th>
-                <th scope="col">Score</th>
-                <th scope="col">Result</th>
-                <th scope="col">Submitted</th>
-              </tr>
-            </thead>
-            <tbody>
-              {status.history.map((h) => (
-                <tr key={h.attemptNumber}>
-                  <td>{h.attemptNumber}</td>
-                  <td>{formatPercent(h.fraction)}</td>
-                  <td>{h.passed ? "Passed" : "Not passed"}</td>
-                  <td>{new Date(h.submittedAt).toLocaleString()}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+      {quiz && view && !(result && quiz.assessment && !result.revealed) ? (
+        <form onSubmit={submit} noValidate>
+          <ol className="quiz__questions">
+            {quiz.questions.map((q, index) => {
+              const shown = resultsById.get(q.id);
+              return (
+                <li key={q.id} className="question" data-question-id={q.id} data-question-type={q.type}>
+                  <QuestionInput
+                    question={q}
+                    number={index + 1}
+                    headingId={`${headingId}-q${index}`}
+                    response={view.mode === "result" ? (shown?.response ?? undefined) : answers[q.id]}
+                    disabled={view.mode === "result" || pending || outOfAttempts}
+                    onChange={(r) => update(q.id, r)}
+                  />
+                  {shown ? <QuestionFeedback question={q} result={shown} /> : null}
+                </li>
+              );
+            })}
+          </ol>
+          {view.mode === "answer" ? (
+            <div className="quiz__submit">
+              <Unanswered quiz={quiz} answers={answers} />
+              <button type="submit" className="button button--primary" disabled={pending || outOfAttempts} aria-disabled={pending || outOfAttempts}>
+                {pending ? "Submitting…" : quiz.practice ? "Check my answers" : "Submit answers"}
+              </button>
+            </div>
+          ) : null}
+        </form>
       ) : null}
     </section>
+  );
+}
+
+function Unanswered({ quiz, answers }: { quiz: PublicQuiz; answers: Answers }) {
+  const count = quiz.questions.filter((q) => !clientType(q).isAnswered(q, answers[q.id])).length;
+  if (count === 0) return null;
+  return (
+    <p className="quiz__hint">
+      {count} question{count === 1 ? " is" : "s are"} not answered yet; unanswered questions score zero.
+    </p>
+  );
+}
+
+function History({ history }: { history: QuizState["history"] }) {
+  return (
+    <details className="quiz__history">
+      <summary>Your attempts</summary>
+      <table>
+        <caption className="visually-hidden">Your attempts at this quiz</caption>
+        <thead>
+          <tr>
+            <th scope="col">Attempt</th>
+            <th scope="col">Score</th>
+            <th scope="col">Result</th>
+            <th scope="col">Submitted</th>
+          </tr>
+        </thead>
+        <tbody>
+          {history.map((h) => (
+            <tr key={h.attemptNumber}>
+              <td>{h.attemptNumber}</td>
+              <td>{formatPercent(h.fraction)}</td>
+              <td>{h.passed ? "Passed" : "Not passed"}</td>
+              <td>{new Date(h.submittedAt).toLocaleString()}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

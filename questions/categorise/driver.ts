@@ -13,7 +13,8 @@ export const categorise: Driver<CategoriseDefinition> = async (page, li, q, righ
       continue;
     }
     await tabTo(page, select);
-    const index = q.categories.findIndex((c) => c.id === group) + 1;
+    // Groups are listed in the student's own order, after "Choose a group…".
+    const index = (await select.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).indexOf(group);
     for (let k = 0; k < index; k++) await page.keyboard.press("ArrowDown");
     await expect(select).toHaveValue(group);
   }

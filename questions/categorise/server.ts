@@ -3,7 +3,7 @@ import { toString } from "mdast-util-to-string";
 import { z } from "zod";
 import type { ServerQuestionType, Tally } from "../contract";
 import { responseId } from "../schema";
-import { childId, round } from "../choice/server";
+import { round, textIds } from "../choice/server";
 import { CATEGORY, SORTED_ITEM, type CategoriseDefinition, type CategorisePublic, type CategoriseResponse } from "./types";
 
 const labelOf = (q: CategoriseDefinition, group: string) => q.categories.find((c) => c.id === group)?.label ?? group;
@@ -20,22 +20,24 @@ export const categorise: ServerQuestionType<CategoriseDefinition, CategorisePubl
       if (!c.label) input.problem(c.node, `Question "${input.id}": category "${c.id}" has no label.`);
     }
     if (categories.length < 2) input.problem(input.node, `Question "${input.id}" needs at least two categories.`);
-    const items = (input.parts.Item ?? []).map((it, i) => {
+    const itemNodes = input.parts.Item ?? [];
+    const itemIds = textIds("i", input.id, itemNodes.map((it) => toString(it).trim()));
+    const items = itemNodes.map((it, i) => {
       const a = input.attributes(it, SORTED_ITEM);
       const category = text(a.category);
       if (!category) input.problem(it, `Question "${input.id}": every item needs a category="…".`);
       else if (!ids.has(category)) input.problem(it, `Question "${input.id}": item category "${category}" is not one of the question's categories (${[...ids].join(", ")}).`);
       if (!toString(it).trim()) input.problem(it, `Question "${input.id}": an item has no text.`);
-      return { id: childId("i", i + 1), text: toString(it).trim(), category, feedback: text(a.feedback) };
+      return { id: itemIds[i], text: toString(it).trim(), category, feedback: text(a.feedback) };
     });
     if (items.length < 2) input.problem(input.node, `Question "${input.id}" needs at least two items to sort.`);
     return { type: "categorise", categories: categories.map(({ id, label }) => ({ id, label })), items };
   },
   choices: (q) => q.items.map(({ id, text, feedback }) => ({ id, text, feedback })),
-  toPublic: (q) => ({
+  toPublic: (q, shuffle) => ({
     type: "categorise",
-    categories: q.categories.map((c) => ({ id: c.id, label: c.label })),
-    items: q.items.map((i) => ({ id: i.id, text: i.text })),
+    categories: shuffle(q.categories).map((c) => ({ id: c.id, label: c.label })),
+    items: shuffle(q.items).map((i) => ({ id: i.id, text: i.text })),
   }),
   response: z.strictObject({ placements: z.record(responseId, responseId) }),
   expects: "a group for each item",
@@ -51,13 +53,11 @@ export const categorise: ServerQuestionType<CategoriseDefinition, CategorisePubl
   empty: () => ({ placements: {} }),
   score: (q, r) => round(q.items.filter((i) => r.placements[i.id] === i.category).length / q.items.length),
   key: (q) => ({ placements: Object.fromEntries(q.items.map((i) => [i.id, i.category])) }),
-  // Each item is marked right or wrong; its own feedback (which says where it belongs) is
-  // shown when it is right, or with `reveal`.
+  // An item's feedback says where it belongs, so it is the key: only with `reveal`, when each
+  // item is marked right or wrong. Before that, the question's score is the feedback.
   feedback: (q, r, reveal) =>
-    q.items.map((item) => {
-      const right = r.placements[item.id] === item.category;
-      return { id: item.id, correct: right, text: right || reveal ? item.feedback : "" };
-    }),
+    reveal ? q.items.map((item) => ({ id: item.id, correct: r.placements[item.id] === item.category, text: item.feedback })) : [],
+  lean: () => null,
   describe: (q, r) => q.items.flatMap((i) => (r.placements[i.id] ? [`${i.text} → ${labelOf(q, r.placements[i.id])}`] : [])),
   separator: "; ",
   // One row per item and group actually chosen ("item → group"), most chosen first.

@@ -3,14 +3,16 @@ import { expect } from "@playwright/test";
 import { tabTo, type Driver } from "../driver-kit";
 import type { OptionsDefinition } from "./types";
 
-/** Pick one: the correct option, or the first wrong one. */
+/** Pick one: the correct option, or the first wrong one (options are shown in the student's own order). */
 export const pickOneDriver: Driver<OptionsDefinition<string>> = async (page, li, q, right, keyboard) => {
-  const target = q.options.findIndex((o) => o.correct === right);
-  if (!keyboard) return li.getByLabel(q.options[target].text, { exact: true }).check();
+  const option = q.options.find((o) => o.correct === right)!;
+  if (!keyboard) return li.getByLabel(option.text, { exact: true }).check();
+  const shown = await li.locator("input").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  const target = shown.indexOf(option.id);
   await tabTo(page, li.locator("input").first());
   for (let k = 0; k < target; k++) await page.keyboard.press("ArrowDown");
   if (target === 0) await page.keyboard.press("Space");
-  await expect(li.locator("input").nth(target)).toBeChecked();
+  await expect(li.locator(`input[value="${option.id}"]`)).toBeChecked();
 };
 
 /** Pick several: every correct option, or only the first wrong one. */
@@ -21,7 +23,7 @@ export const pickSeveralDriver: Driver<OptionsDefinition<string>> = async (page,
       await li.getByLabel(o.text, { exact: true }).check();
       continue;
     }
-    const box = li.locator("input").nth(q.options.indexOf(o));
+    const box = li.locator(`input[value="${o.id}"]`);
     await tabTo(page, box);
     await page.keyboard.press("Space");
     await expect(box).toBeChecked();

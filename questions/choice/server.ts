@@ -1,13 +1,32 @@
 // Server helpers shared by the choice family (single, multiple, truefalse) and by highlight,
 // whose phrases are chosen like options: reading options from MDX, partial credit, feedback,
 // report text and tallies.
+import { createHash } from "node:crypto";
 import { toString } from "mdast-util-to-string";
 import { z } from "zod";
 import type { BuildInput, Choice, Discern, FeedbackEntry, ServerQuestionType, Tally } from "../contract";
 import { OPTION, type ChoiceOption, type OptionsDefinition, type OptionsPublic, type PickOneResponse, type PublicOption } from "./types";
 
-/** Stable short id for the n-th option, item or phrase of a question (1-based). */
+/** Stable short id for the n-th phrase of a passage (1-based): a phrase's place is shown anyway. */
 export const childId = (prefix: string, n: number) => `${prefix}${n}`;
+
+/**
+ * Ids for the options or items of a question, made from their text: stable across builds and
+ * edits elsewhere in the question, and saying nothing about the authored order (which may
+ * follow the key, as an ordering's always does).
+ */
+export function textIds(prefix: string, questionId: string, texts: readonly string[]): string[] {
+  const used = new Set<string>();
+  return texts.map((text) => {
+    for (let salt = 0; ; salt++) {
+      const id = prefix + createHash("sha256").update(`${questionId}\u0000${text}\u0000${salt}`).digest("base64url").replace(/[-_]/g, "").slice(0, 6);
+      if (!used.has(id)) {
+        used.add(id);
+        return id;
+      }
+    }
+  });
+}
 
 const round = (n: number) => Math.round(n * 10000) / 10000;
 export { round };
@@ -21,13 +40,15 @@ export function readLean(input: BuildInput, node: Parameters<BuildInput["problem
 
 /** The <Option> children of a choice question, with ids in authored order. */
 export function readOptions(input: BuildInput): ChoiceOption[] {
-  return (input.parts.Option ?? []).map((o, i) => {
+  const nodes = input.parts.Option ?? [];
+  const ids = textIds("o", input.id, nodes.map((o) => toString(o).trim()));
+  return nodes.map((o, i) => {
     const a = input.attributes(o, OPTION);
     const text = toString(o).trim();
     if (!text) input.problem(o, `Question "${input.id}": option ${i + 1} has no text.`);
     const lean = readLean(input, o, a.lean, `option ${i + 1}`);
     return {
-      id: childId("o", i + 1),
+      id: ids[i],
       text,
       correct: a.correct === true,
       feedback: typeof a.feedback === "string" ? a.feedback.trim() : "",
@@ -67,10 +88,14 @@ export function choiceCredit(chosen: readonly string[], choices: readonly { id: 
   return round(Math.max(0, (hits - wrong) / correct.size));
 }
 
-/** Feedback on each chosen option (it explains that choice); with `reveal`, on every option. */
+/**
+ * Feedback on each chosen option (it explains that choice, written so that it does not open
+ * with a verdict); with `reveal`, on every option, marked right or wrong. Without it, no mark:
+ * the question's score is all that says how the choices fared.
+ */
 export function choiceFeedback(choices: readonly { id: string; correct: boolean; feedback: string }[], chosen: readonly string[], reveal: boolean): FeedbackEntry[] {
   const picked = new Set(chosen);
-  return choices.filter((c) => picked.has(c.id) || reveal).map((c) => ({ id: c.id, correct: c.correct, text: c.feedback }));
+  return choices.filter((c) => picked.has(c.id) || reveal).map((c) => ({ id: c.id, correct: reveal ? c.correct : null, text: c.feedback }));
 }
 
 /** The texts of the chosen options, in the question's order. */
@@ -123,7 +148,7 @@ export function pickOneType<T extends string>(
       return { type, options };
     },
     choices: (q) => asChoices(q.options),
-    toPublic: (q) => ({ type: q.type, options: publicOptions(q.options) }),
+    toPublic: (q, shuffle) => ({ type: q.type, options: publicOptions(shuffle(q.options)) }),
     response: z.strictObject({ choice: z.string().max(40) }),
     expects: "one choice",
     check: (q, r) => (r.choice !== "" && !q.options.some((o) => o.id === r.choice) ? `Question "${q.id}" has no option "${r.choice}".` : null),
@@ -131,6 +156,7 @@ export function pickOneType<T extends string>(
     score: (q, r) => (q.options.some((o) => o.id === r.choice && o.correct) ? 1 : 0),
     key: (q) => ({ choice: q.options.find((o) => o.correct)!.id }),
     feedback: (q, r, reveal) => choiceFeedback(q.options, [r.choice], reveal),
+    lean: (q, r) => q.options.find((o) => o.id === r.choice)?.lean ?? null,
     describe: (q, r) => (r.choice ? chosenTexts(q.options, [r.choice]) : []),
     separator: "; ",
     tally: (q, responses) => choiceTally(q.options, responses.map((r) => (r.choice ? [r.choice] : []))),

@@ -15,7 +15,7 @@ export const multiple: ServerQuestionType<MultipleDefinition, MultiplePublic, Mu
     return { type: "multiple", options };
   },
   choices: (q) => asChoices(q.options),
-  toPublic: (q) => ({ type: q.type, options: publicOptions(q.options) }),
+  toPublic: (q, shuffle) => ({ type: q.type, options: publicOptions(shuffle(q.options)) }),
   response: z.strictObject({ choices: responseIds }),
   expects: "a list of choices",
   check: (q, r) => unknownOrRepeated(q.id, r.choices, q.options, "option"),
@@ -23,6 +23,11 @@ export const multiple: ServerQuestionType<MultipleDefinition, MultiplePublic, Mu
   score: (q, r) => choiceCredit(r.choices, q.options),
   key: (q) => ({ choices: q.options.filter((o) => o.correct).map((o) => o.id) }),
   feedback: (q, r, reveal) => choiceFeedback(q.options, r.choices, reveal),
+  // The lean every ticked option shares, if they share one.
+  lean(q, r) {
+    const leans = new Set(q.options.filter((o) => r.choices.includes(o.id)).map((o) => o.lean ?? null));
+    return leans.size === 1 ? [...leans][0] : null;
+  },
   describe: (q, r) => chosenTexts(q.options, r.choices),
   separator: "; ",
   tally: (q, responses) => choiceTally(q.options, responses.map((r) => r.choices)),

@@ -1,31 +1,13 @@
-// Ordering on the server. Score: the share of items in their correct position. Item ids
-// follow the shuffled display order, so an id never hints at the right position.
-import { createHash } from "node:crypto";
+// Ordering on the server. Score: the share of items in their correct position. Authors write
+// the items in the correct order; ids are made from the items' text, so they say nothing of
+// it, and each student sees them shuffled — never in the correct order, which would be an
+// answer the student had not given.
 import { toString } from "mdast-util-to-string";
 import { z } from "zod";
 import type { ServerQuestionType, Tally } from "../contract";
 import { responseIds } from "../schema";
-import { childId, round } from "../choice/server";
+import { round, textIds } from "../choice/server";
 import { ITEM, type OrderingDefinition, type OrderingPublic, type OrderingResponse } from "./types";
-
-/** A shuffle that is the same on every build, and never the authored order. */
-export function displayPermutation(seed: string, n: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  let state = createHash("sha256").update(seed).digest().readUInt32LE(0);
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  if (n > 1 && order.every((v, i) => v === i)) order.push(order.shift()!);
-  return order;
-}
 
 const describe = (q: OrderingDefinition, order: readonly string[]) => order.map((id) => q.items.find((i) => i.id === id)?.text ?? id);
 
@@ -39,19 +21,14 @@ export const ordering: ServerQuestionType<OrderingDefinition, OrderingPublic, Or
       return { text, feedback: typeof a.feedback === "string" ? a.feedback.trim() : "" };
     });
     if (authored.length < 2) input.problem(input.node, `Question "${input.id}" needs at least two items to order.`);
-    const perm = displayPermutation(input.id, authored.length);
-    const idOfAuthored = new Array<string>(authored.length);
-    perm.forEach((authoredIndex, displayIndex) => (idOfAuthored[authoredIndex] = childId("i", displayIndex + 1)));
-    return {
-      type: "ordering",
-      items: authored.map((it, i) => ({ id: idOfAuthored[i], ...it })),
-      displayOrder: perm.map((i) => idOfAuthored[i]),
-    };
+    const ids = textIds("i", input.id, authored.map((it) => it.text));
+    return { type: "ordering", items: authored.map((it, i) => ({ id: ids[i], ...it })) };
   },
   choices: (q) => q.items.map(({ id, text, feedback }) => ({ id, text, feedback })),
-  toPublic(q) {
-    const byId = new Map(q.items.map((i) => [i.id, i]));
-    return { type: "ordering", items: q.displayOrder.map((id) => ({ id, text: byId.get(id)!.text })) };
+  toPublic(q, shuffle) {
+    const shown = shuffle(q.items);
+    if (shown.length > 1 && shown.every((item, i) => item.id === q.items[i].id)) shown.push(shown.shift()!);
+    return { type: "ordering", items: shown.map((i) => ({ id: i.id, text: i.text })) };
   },
   response: z.strictObject({ order: responseIds }),
   expects: "an order of items",
@@ -66,13 +43,10 @@ export const ordering: ServerQuestionType<OrderingDefinition, OrderingPublic, Or
   empty: () => ({ order: [] }),
   score: (q, r) => (r.order.length === q.items.length ? round(q.items.filter((item, i) => r.order[i] === item.id).length / q.items.length) : 0),
   key: (q) => ({ order: q.items.map((i) => i.id) }),
-  // Each item is marked right or wrong; its own feedback (which says where it belongs) is
-  // shown when it is right, or with `reveal`.
-  feedback: (q, r, reveal) =>
-    q.items.map((item, i) => {
-      const right = r.order[i] === item.id;
-      return { id: item.id, correct: right, text: right || reveal ? item.feedback : "" };
-    }),
+  // An item's feedback says where it belongs, so it is the key: only with `reveal`, when each
+  // item is marked right or wrong. Before that, the question's score is the feedback.
+  feedback: (q, r, reveal) => (reveal ? q.items.map((item, i) => ({ id: item.id, correct: r.order[i] === item.id, text: item.feedback })) : []),
+  lean: () => null,
   describe: (q, r) => describe(q, r.order),
   separator: " › ",
   // One row per distinct order given, most given first.

@@ -5,8 +5,8 @@ import "server-only";
 import { stat } from "node:fs/promises";
 import { cache } from "react";
 import { compileLesson, findLessons, loadSources, type CompiledLesson } from "./lessons";
-import { toPublicQuiz } from "./public-quiz";
-import type { PublicQuiz } from "@/lib/quiz";
+import { toQuizShell } from "./public-quiz";
+import type { QuizShell } from "@/lib/quiz";
 import { isPublished } from "@/lib/units";
 import type { QuizDefinition } from "./quiz-types";
 
@@ -81,7 +81,9 @@ export async function getQuizDefinition(lessonSlug: string, quizId: string): Pro
   return lesson?.quizzes.find((q) => q.id === quizId) ?? null;
 }
 
-export async function getPublicQuizzes(slug: string): Promise<Record<string, PublicQuiz>> {
+/** The quizzes of a unit as its page is built with them: names and policies, no questions. */
+export async function getQuizShells(slug: string): Promise<Record<string, QuizShell>> {
   const lesson = await getLesson(slug);
-  return Object.fromEntries((lesson?.quizzes ?? []).map((q) => [q.id, toPublicQuiz(q)]));
+  const assessment = lesson?.frontmatter?.kind === "assessment" ? lesson.frontmatter.assessment : undefined;
+  return Object.fromEntries((lesson?.quizzes ?? []).map((q) => [q.id, toQuizShell(q, q.practice ? undefined : assessment)]));
 }

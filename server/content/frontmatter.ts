@@ -18,6 +18,8 @@ export const frontmatterSchema = z
     summary: z.string().trim().min(10).max(400),
     kind: z.enum(["unit", "assessment"]).default("unit"),
     assessment: z.enum(["pre", "post"]).optional(),
+    /** Assessments: which of the two parallel forms this unit's quiz is (docs/glossary.md). */
+    form: z.enum(["A", "B"]).optional(),
     objectives: z.array(z.string().trim().min(3).max(300)).max(10).default([]),
     minutes: z.number().int().min(1).max(240),
     sources: z.array(z.string()).default([]),
@@ -33,6 +35,12 @@ export const frontmatterSchema = z
     }
     if (fm.kind === "unit" && fm.assessment) {
       ctx.addIssue({ code: "custom", path: ["assessment"], message: "Only `kind: assessment` takes `assessment:`." });
+    }
+    if (fm.kind === "assessment" && !fm.form) {
+      ctx.addIssue({ code: "custom", path: ["form"], message: "An assessment needs `form: A` or `form: B`: its quiz is one of the two parallel forms." });
+    }
+    if (fm.kind === "unit" && fm.form) {
+      ctx.addIssue({ code: "custom", path: ["form"], message: "Only `kind: assessment` takes `form:`." });
     }
   });
 

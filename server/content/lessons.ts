@@ -156,6 +156,47 @@ export async function compileLesson(entry: LessonEntry, knownSources: ReadonlySe
 }
 
 /**
+ * The two assessment forms must be parallel, because each student takes one before the course
+ * and the other after it (server/quiz/forms.ts): one form A and one form B, each with one graded
+ * quiz, the same number of questions, and in each position the same type and the same
+ * `discern` — the same skill asked of a different case.
+ */
+export function formProblems(lessons: readonly CompiledLesson[]): Problem[] {
+  const assessments = lessons.filter((l) => l.frontmatter?.kind === "assessment" && l.frontmatter.form);
+  if (assessments.length === 0) return [];
+  const problems: Problem[] = [];
+  const at = (l: CompiledLesson, message: string, line = 1) => problems.push({ file: l.file, line, column: 1, message });
+  const byForm = new Map<string, CompiledLesson>();
+  for (const l of assessments) {
+    const form = l.frontmatter!.form!;
+    const other = byForm.get(form);
+    if (other) at(l, `Form ${form} is already ${other.file}; the two assessments are forms A and B.`);
+    else byForm.set(form, l);
+  }
+  const a = byForm.get("A");
+  const b = byForm.get("B");
+  if (!a || !b) {
+    at(assessments[0], `The assessments need one form A and one form B (found only ${[...byForm.keys()].join(", ")}).`);
+    return problems;
+  }
+  const graded = (l: CompiledLesson) => l.quizzes.filter((q) => !q.practice);
+  for (const l of [a, b]) if (graded(l).length !== 1) at(l, "An assessment has exactly one graded <Quiz>.");
+  const [qa, qb] = [graded(a)[0], graded(b)[0]];
+  if (!qa || !qb) return problems;
+  if (qa.questions.length !== qb.questions.length) {
+    at(b, `Form B has ${qb.questions.length} questions and form A ${qa.questions.length}: parallel forms ask the same number.`);
+  }
+  qa.questions.forEach((x, i) => {
+    const y = qb.questions[i];
+    if (!y) return;
+    const line = b.questionLines[y.id] ?? 1;
+    if (x.type !== y.type) at(b, `Question ${i + 1} of form B ("${y.id}") is ${y.type}, but form A's ("${x.id}") is ${x.type}: parallel forms ask the same type in each position.`, line);
+    if ((x.discern ?? "") !== (y.discern ?? "")) at(b, `Question ${i + 1} of form B ("${y.id}") has discern="${y.discern ?? ""}", but form A's has "${x.discern ?? ""}".`, line);
+  });
+  return problems;
+}
+
+/**
  * Checks the whole course: every unit on its own, plus what spans units (ids unique across
  * the course, one pre- and one post-assessment at most).
  */
@@ -186,5 +227,6 @@ export async function checkCourse(dir = LESSONS_DIR): Promise<{ lessons: Compile
       problems.push({ file: extra.file, line: 1, column: 1, message: `There is already a ${which}-assessment (${found[0].file}).` });
     }
   }
+  problems.push(...formProblems(lessons));
   return { lessons, problems };
 }

@@ -10,8 +10,12 @@ export function attemptsLeft(used: number, policy: QuizPolicy): number | null {
   return policy.maxAttempts === 0 ? null : Math.max(0, policy.maxAttempts - used);
 }
 
-/** Whether the correct answers may be shown after an attempt with this outcome. */
-export function mayReveal(policy: QuizPolicy, o: { passed: boolean; attemptsUsed: number }): boolean {
+/**
+ * Whether the correct answers may be shown after an attempt with this outcome. `reviewOpen`
+ * (assessments, "after-review"): the student has taken the post-assessment and their
+ * instructor has opened the review of both forms (server/quiz/review.ts).
+ */
+export function mayReveal(policy: QuizPolicy, o: { passed: boolean; attemptsUsed: number; reviewOpen?: boolean }): boolean {
   const lastAttempt = policy.maxAttempts !== 0 && o.attemptsUsed >= policy.maxAttempts;
   switch (policy.reveal) {
     case "always":
@@ -24,5 +28,7 @@ export function mayReveal(policy: QuizPolicy, o: { passed: boolean; attemptsUsed
       return lastAttempt;
     case "after-pass-or-last":
       return o.passed || lastAttempt;
+    case "after-review":
+      return o.reviewOpen === true;
   }
 }

@@ -1,17 +1,22 @@
 import "server-only";
 // Storing and reading quiz attempts. A submission follows one path: validate (payload.ts; the
-// route app/api/attempts does it in its guarded path) → find the quiz → replay if this
-// submission was already stored → check the attempt limit → grade → store the attempt and all
-// its answers in one write → report back what the policy allows.
-import type { QuestionResponse, QuizStatus, SubmitResult } from "@/lib/quiz";
+// route app/api/attempts does it in its guarded path) → find the quiz (the student's own form
+// on an assessment: resolve.ts) → check each response → grade → check the attempt limit →
+// store the attempt and all its answers in one write → report back what the policy allows.
+// Reading follows the same rules: a student's quiz comes in their own order (order.ts), and
+// an attempt reads back as the policy lets them see it now.
+import type { AttemptResult, QuestionResponse, QuizState, QuizStatus, SubmitResult } from "@/lib/quiz";
 import { db } from "@/server/db";
-import { getPublishedLesson } from "@/server/content/course";
 import type { QuizDefinition } from "@/server/content/quiz-types";
-import { emptyResponse, gradeQuestion, parseStoredResponse, questionResult, readResponse } from "@/questions/server";
+import { toPublicQuiz } from "@/server/content/public-quiz";
+import { emptyResponse, gradeQuestion, parseStoredResponse, questionResult, readResponse, responseLean, type Graded } from "@/questions/server";
 import { attemptsLeft, hasPassed, mayReveal } from "@/server/grading/policy";
-import { discernment } from "@/server/grading/discernment";
+import { discernment, signalDetection } from "@/server/grading/discernment";
 import { isUniqueViolation } from "@/server/prisma-client";
 import { payloadError, submissionSchema, type Submission } from "./payload";
+import { studentShuffle } from "./order";
+import { resolveQuiz, type QuizKind, type ResolvedQuiz } from "./resolve";
+import { reviewOpen } from "./review";
 import { questionVersion } from "./version";
 
 /** Why a submission was refused, for the HTTP status (the message is for the student). */
@@ -43,15 +48,6 @@ async function ensureVersions(quiz: QuizDefinition) {
 
 type AttemptRow = { attemptNumber: number; fraction: number; passed: boolean; submittedAt: Date };
 
-export async function getQuizStatus(userId: string, quiz: QuizDefinition): Promise<QuizStatus> {
-  const attempts = await db.quizAttempt.findMany({
-    where: { userId, quizId: quiz.id },
-    orderBy: { attemptNumber: "asc" },
-    select: { attemptNumber: true, fraction: true, passed: true, submittedAt: true },
-  });
-  return quizStatus(attempts, quiz);
-}
-
 function quizStatus(attempts: AttemptRow[], quiz: QuizDefinition): QuizStatus {
   return {
     attemptsUsed: attempts.length,
@@ -59,6 +55,84 @@ function quizStatus(attempts: AttemptRow[], quiz: QuizDefinition): QuizStatus {
     bestFraction: attempts.length ? Math.max(...attempts.map((a) => a.fraction)) : null,
     passed: attempts.some((a) => a.passed),
     history: attempts.map((a) => ({ ...a, submittedAt: a.submittedAt.toISOString() })),
+  };
+}
+
+const isAssessment = (kind: QuizKind) => kind === "pre" || kind === "post";
+
+/** Whether this student may see the answers of this quiz now (the quiz's reveal policy). */
+async function mayRevealNow(userId: string, { quiz, kind }: ResolvedQuiz, status: QuizStatus): Promise<boolean> {
+  const review = quiz.policy.reveal === "after-review" ? await reviewOpen(userId) : false;
+  return mayReveal(quiz.policy, { passed: status.passed, attemptsUsed: status.attemptsUsed, reviewOpen: review }) && (!isAssessment(kind) || review);
+}
+
+type StoredAnswer = { questionId: string; response: string; score: number; correct: boolean };
+
+/**
+ * One attempt as the student may see it now: per question, the score and the feedback the
+ * policy allows (questionResult). An assessment before its review shows nothing per question.
+ */
+function attemptResult(
+  resolved: ResolvedQuiz,
+  attempt: AttemptRow & { answers: { questionId: string; response: QuestionResponse; graded: Graded }[] },
+  reveal: boolean,
+): AttemptResult {
+  const byQuestion = new Map(attempt.answers.map((a) => [a.questionId, a]));
+  const withheld = isAssessment(resolved.kind) && !reveal;
+  return {
+    attemptNumber: attempt.attemptNumber,
+    fraction: attempt.fraction,
+    passed: attempt.passed,
+    revealed: reveal,
+    submittedAt: attempt.submittedAt.toISOString(),
+    questions: withheld
+      ? []
+      : resolved.quiz.questions.flatMap((q) => {
+          const a = byQuestion.get(q.id);
+          return a ? [questionResult(q, a.response, a.graded, reveal)] : [];
+        }),
+  };
+}
+
+const readAnswers = (quiz: QuizDefinition, answers: StoredAnswer[]) => {
+  const questions = new Map(quiz.questions.map((q) => [q.id, q]));
+  return answers.flatMap((a) => {
+    const q = questions.get(a.questionId);
+    if (!q) return [];
+    return [{ questionId: a.questionId, response: parseStoredResponse(q, a.response) ?? emptyResponse(q), graded: { score: a.score, maxScore: 1 as const, correct: a.correct } }];
+  });
+};
+
+/**
+ * Where a student stands with a quiz: their attempts, the quiz as they see it for their next
+ * attempt (their own order), and their latest attempt as they may see it now. Null when there
+ * is no such quiz for them.
+ */
+export async function getQuizState(userId: string, lessonSlug: string, quizId: string): Promise<QuizState | null> {
+  const resolved = await resolveQuiz(userId, lessonSlug, quizId);
+  if (!resolved) return null;
+  const { quiz, lesson, kind } = resolved;
+  const attempts = await db.quizAttempt.findMany({
+    where: { userId, quizId: quiz.id },
+    orderBy: { attemptNumber: "asc" },
+    select: { attemptNumber: true, fraction: true, passed: true, submittedAt: true, id: true },
+  });
+  const status = quizStatus(attempts, quiz);
+  const latest = attempts.at(-1);
+  let last: AttemptResult | null = null;
+  if (latest) {
+    const answers = await db.answer.findMany({ where: { attemptId: latest.id }, select: { questionId: true, response: true, score: true, correct: true } });
+    last = attemptResult(resolved, { ...latest, answers: readAnswers(quiz, answers) }, await mayRevealNow(userId, resolved, status));
+  }
+  const next = attempts.length + 1;
+  return {
+    ...status,
+    quiz: toPublicQuiz(quiz, {
+      lessonSlug: lesson.slug,
+      ...(isAssessment(kind) ? { assessment: kind as "pre" | "post" } : {}),
+      shuffle: (questionId) => studentShuffle(userId, quiz.id, next, questionId),
+    }),
+    last,
   };
 }
 
@@ -78,36 +152,27 @@ export async function upsertRacing<T>(upsert: () => Promise<T>): Promise<T> {
 }
 
 /** Rebuilds the result of a stored attempt, for a retried or repeated submission. */
-async function replay(attemptId: string, quiz: QuizDefinition, userId: string): Promise<Accepted> {
+async function replay(attemptId: string, resolved: ResolvedQuiz, userId: string): Promise<Accepted> {
   const attempt = await db.quizAttempt.findUniqueOrThrow({
     where: { id: attemptId },
-    include: { answers: { select: { questionId: true, response: true, score: true, correct: true } } },
+    select: { attemptNumber: true, fraction: true, passed: true, submittedAt: true, answers: { select: { questionId: true, response: true, score: true, correct: true } } },
   });
-  const status = await getQuizStatus(userId, quiz);
-  const reveal = mayReveal(quiz.policy, { passed: status.passed, attemptsUsed: status.attemptsUsed });
-  const byQuestion = new Map(attempt.answers.map((a) => [a.questionId, a]));
-  return {
-    ok: true,
-    attemptNumber: attempt.attemptNumber,
-    fraction: attempt.fraction,
-    passed: attempt.passed,
-    revealed: reveal,
-    status,
-    questions: quiz.questions.flatMap((q) => {
-      const a = byQuestion.get(q.id);
-      if (!a) return [];
-      const response = parseStoredResponse(q, a.response) ?? emptyResponse(q);
-      return [questionResult(q, response, { score: a.score, maxScore: 1, correct: a.correct }, reveal)];
-    }),
-  };
+  const earlier = await db.quizAttempt.findMany({
+    where: { userId, quizId: resolved.quiz.id },
+    orderBy: { attemptNumber: "asc" },
+    select: { attemptNumber: true, fraction: true, passed: true, submittedAt: true },
+  });
+  const status = quizStatus(earlier, resolved.quiz);
+  const reveal = await mayRevealNow(userId, resolved, status);
+  return { ok: true, status, ...attemptResult(resolved, { ...attempt, answers: readAnswers(resolved.quiz, attempt.answers) }, reveal) };
 }
 
 /** The stored result of this submission, if a copy of it was stored meanwhile. */
-async function replayStored(userId: string, submissionKey: string, quiz: QuizDefinition): Promise<Accepted | Refused | null> {
+async function replayStored(userId: string, submissionKey: string, resolved: ResolvedQuiz): Promise<Accepted | Refused | null> {
   const stored = await db.quizAttempt.findUnique({ where: { userId_submissionKey: { userId, submissionKey } }, select: { id: true, quizId: true } });
   if (!stored) return null;
-  if (stored.quizId !== quiz.id) return refuse("This submission key was already used for another quiz. Nothing was saved.");
-  return replay(stored.id, quiz, userId);
+  if (stored.quizId !== resolved.quiz.id) return refuse("This submission key was already used for another quiz. Nothing was saved.");
+  return replay(stored.id, resolved, userId);
 }
 
 /** Validates raw input against payload.ts, then submits it (tests and scripts; the route validates itself). */
@@ -118,11 +183,9 @@ export async function submitAttempt(userId: string, input: unknown): Promise<Acc
 
 /** Submits an attempt already validated against payload.ts (app/api/attempts validates it). */
 export async function submitValidAttempt(userId: string, s: Submission): Promise<Accepted | Refused> {
-  const lesson = await getPublishedLesson(s.lessonSlug);
-  const quiz = lesson?.quizzes.find((q) => q.id === s.quizId);
-  if (!lesson || !quiz) {
-    return refuse(`There is no quiz "${s.quizId}" in the unit "${s.lessonSlug}". Nothing was saved.`);
-  }
+  const resolved = await resolveQuiz(userId, s.lessonSlug, s.quizId, true);
+  if (!resolved) return refuse(`There is no quiz "${s.quizId}" in the unit "${s.lessonSlug}" for you. Nothing was saved.`);
+  const { lesson, quiz, kind } = resolved;
   const questions = new Map(quiz.questions.map((q) => [q.id, q]));
   const responses = new Map<string, QuestionResponse>();
   for (const [questionId, raw] of Object.entries(s.answers)) {
@@ -144,8 +207,8 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
   const maxScore = quiz.questions.length;
   const fraction = maxScore ? score / maxScore : 0;
   const passed = !quiz.practice && hasPassed(fraction, quiz.policy);
-  const kind = quiz.practice ? "practice" : lesson.frontmatter?.kind === "assessment" ? (lesson.frontmatter.assessment ?? "unit") : "unit";
-  const d = kind === "pre" || kind === "post" ? discernment(graded.map((g) => ({ discern: g.q.discern, score: g.result.score }))) : null;
+  const d = isAssessment(kind) ? discernment(graded.map((g) => ({ discern: g.q.discern, score: g.result.score }))) : null;
+  const sdt = isAssessment(kind) ? signalDetection(graded.map((g) => ({ discern: g.q.discern, lean: responseLean(g.q, g.response) }))) : null;
   await ensureVersions(quiz);
 
   for (let tries = 0; tries < 5; tries++) {
@@ -158,7 +221,7 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
     if (quiz.policy.maxAttempts !== 0 && used >= quiz.policy.maxAttempts) {
       // A copy of this same submission (double click, retry on another instance) may have
       // taken the last attempt since we looked: then it is this submission's result.
-      const stored = await replayStored(userId, s.submissionKey, quiz);
+      const stored = await replayStored(userId, s.submissionKey, resolved);
       if (stored) return stored;
       return refuse(`You have used all ${quiz.policy.maxAttempts} attempts at this quiz. Your earlier attempts are saved.`, SubmitRefusal.NoAttemptsLeft);
     }
@@ -177,6 +240,8 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
           passed,
           trustFraction: d?.trust ?? null,
           doubtFraction: d?.doubt ?? null,
+          sensitivity: sdt?.sensitivity ?? null,
+          bias: sdt?.bias ?? null,
           startedAt: s.startedAt ? new Date(s.startedAt) : null,
           answers: {
             createMany: {
@@ -204,20 +269,14 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
           }),
         );
       }
-      const status = quizStatus([...earlier, { attemptNumber: attempt.attemptNumber, fraction, passed, submittedAt: attempt.submittedAt }], quiz);
-      const reveal = mayReveal(quiz.policy, { passed: status.passed, attemptsUsed: status.attemptsUsed });
-      return {
-        ok: true,
-        attemptNumber: attempt.attemptNumber,
-        fraction,
-        passed,
-        revealed: reveal,
-        status,
-        questions: graded.map((g) => questionResult(g.q, g.response, g.result, reveal)),
-      };
+      const row = { attemptNumber: attempt.attemptNumber, fraction, passed, submittedAt: attempt.submittedAt };
+      const status = quizStatus([...earlier, row], quiz);
+      const reveal = await mayRevealNow(userId, resolved, status);
+      const answers = graded.map((g) => ({ questionId: g.q.id, response: g.response, graded: g.result }));
+      return { ok: true, status, ...attemptResult(resolved, { ...row, answers }, reveal) };
     } catch (error) {
       if (isUniqueViolation(error, "submissionKey")) {
-        const stored = await replayStored(userId, s.submissionKey, quiz);
+        const stored = await replayStored(userId, s.submissionKey, resolved);
         if (stored) return stored;
       }
       if (isUniqueViolation(error, "attemptNumber")) continue; // another tab got this number first

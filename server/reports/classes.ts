@@ -28,6 +28,7 @@ export async function classForInstructor(user: CurrentUser, classId: string) {
       id: true,
       name: true,
       joinCode: true,
+      reviewOpenedAt: true,
       enrollments: {
         orderBy: { user: { name: "asc" } },
         select: { createdAt: true, user: { select: { id: true, name: true, email: true } } },

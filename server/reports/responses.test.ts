@@ -23,7 +23,6 @@ const ordering: OrderingDefinition = {
     { id: "x", text: "X", feedback: "" },
     { id: "y", text: "Y", feedback: "" },
   ],
-  displayOrder: ["y", "x"],
 };
 const categorise: CategoriseDefinition = {
   ...base,

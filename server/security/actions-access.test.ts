@@ -95,6 +95,13 @@ const TABLE: Row[] = [
     expect: only("instructor", "admin"),
   },
   {
+    action: "instructor/actions#assessmentReviewAction",
+    run: () => instructorActions.assessmentReviewAction(null, form({ classId: ownClass, open: "open" })),
+    changed: async () => (await db.class.findUniqueOrThrow({ where: { id: ownClass }, select: { reviewOpenedAt: true } })).reviewOpenedAt !== null,
+    reset: async () => void (await db.class.update({ where: { id: ownClass }, data: { reviewOpenedAt: null } })),
+    expect: only("instructor", "admin"),
+  },
+  {
     action: "account/actions#joinClassAction",
     run: () => accountActions.joinClassAction(null, form({ joinCode: "FRGN-0001" })),
     changed: async () => (asker ? (await db.enrollment.count({ where: { classId: foreignClass, userId: asker.id } })) > 0 : false),
@@ -160,6 +167,7 @@ describe("server actions: hostile input", () => {
     { action: "rotateCodeAction", as: "instructor", fields: { classId: "" }, call: (f) => instructorActions.rotateCodeAction(null, f) },
     { action: "disableCodeAction", as: "instructor", fields: { classId: "" }, call: (f) => instructorActions.disableCodeAction(null, f) },
     { action: "removeStudentAction", as: "instructor", fields: { classId: "", studentId: "" }, call: (f) => instructorActions.removeStudentAction(null, f) },
+    { action: "assessmentReviewAction", as: "instructor", fields: { classId: "", open: "open" }, call: (f) => instructorActions.assessmentReviewAction(null, f) },
     { action: "joinClassAction", as: "student", fields: { joinCode: "" }, call: (f) => accountActions.joinClassAction(null, f) },
     { action: "setRoleAction", as: "admin", fields: { userId: "", role: "" }, call: (f) => adminActions.setRoleAction(null, f) },
   ];
@@ -205,6 +213,7 @@ describe("server actions: one guarded path", () => {
     { action: "rotateCodeAction", as: "instructor", run: (a) => instructorActions.rotateCodeAction(null, a as FormData) },
     { action: "disableCodeAction", as: "instructor", run: (a) => instructorActions.disableCodeAction(null, a as FormData) },
     { action: "removeStudentAction", as: "instructor", run: (a) => instructorActions.removeStudentAction(null, a as FormData) },
+    { action: "assessmentReviewAction", as: "instructor", run: (a) => instructorActions.assessmentReviewAction(null, a as FormData) },
     { action: "joinClassAction", as: "student", run: (a) => accountActions.joinClassAction(null, a as FormData) },
     { action: "setRoleAction", as: "admin", run: (a) => adminActions.setRoleAction(null, a as FormData) },
   ];

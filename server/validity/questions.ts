@@ -14,8 +14,8 @@ export type Item = { id: string; text: string };
 /** A question as the simulated students and the cue analysis see it, one shape per type. */
 export type QuestionView = { id: string; prompt: string; discern?: Discern } & (
   | { type: "single" | "truefalse" | "multiple" | "highlight"; choices: Choice[] }
-  /** `shown`: the order the student sees the items in. */
-  | { type: "ordering"; items: Item[]; shown: string[] }
+  /** `items` in the correct order (each student is shown them shuffled, never in that order). */
+  | { type: "ordering"; items: Item[] }
   | { type: "categorise"; items: Item[]; categories: { id: string; label: string }[] }
 );
 
@@ -30,7 +30,7 @@ export function viewOf(q: QuestionDefinition): QuestionView {
     case "highlight":
       return { ...base, type: q.type, choices: q.phrases.map(({ id, text, correct }) => ({ id, text, correct })) };
     case "ordering":
-      return { ...base, type: q.type, items: q.items.map(({ id, text }) => ({ id, text })), shown: q.displayOrder };
+      return { ...base, type: q.type, items: q.items.map(({ id, text }) => ({ id, text })) };
     case "categorise":
       return { ...base, type: q.type, items: q.items.map(({ id, text }) => ({ id, text })), categories: q.categories };
   }

@@ -55,7 +55,7 @@ describe("the random guesser", () => {
 
   it("scores 1 in n positions on ordering and 1 in k groups on categorise", () => {
     const items = ["i1", "i2", "i3", "i4", "i5"].map((id) => ({ id, text: id, feedback: "f" }));
-    const ordering: QuestionDefinition = { ...base, id: "o", type: "ordering", items, displayOrder: ["i3", "i1", "i5", "i2", "i4"] };
+    const ordering: QuestionDefinition = { ...base, id: "o", type: "ordering", items };
     expect(expectedScore(randomGuesser, ordering)).toBeCloseTo(1 / 5, 10);
     const categorise: QuestionDefinition = {
       ...base,
@@ -97,10 +97,11 @@ describe("the test-wise student", () => {
     expect(expectedScore(testWise, reversed)).toBe(0);
   });
 
-  it("keeps the shown order, ticks hedge words and echoes category labels", () => {
+  it("keeps the shown order (never the right one), ticks hedge words and echoes category labels", () => {
     const items = ["i1", "i2", "i3"].map((id) => ({ id, text: id, feedback: "f" }));
-    const shownRight: QuestionDefinition = { ...base, id: "o", type: "ordering", items, displayOrder: ["i1", "i2", "i3"] };
-    expect(expectedScore(testWise, shownRight)).toBe(1);
+    const ordering: QuestionDefinition = { ...base, id: "o", type: "ordering", items };
+    // The five wrong orders of three items hold three items in place between them: 3 / (5 × 3).
+    expect(expectedScore(testWise, ordering)).toBeCloseTo(0.2, 4);
     const highlight: QuestionDefinition = {
       ...base,
       id: "h",

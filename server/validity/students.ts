@@ -92,7 +92,8 @@ export const randomGuesser: Student = { name: "random guesser", answer: chance }
  * - multiple select: every option without an absolute word (ABSOLUTE_WORDS);
  * - highlight: every phrase holding a hedge or attribution word (HEDGE_WORDS), the words these
  *   questions are usually about;
- * - ordering: the order the items are shown in;
+ * - ordering: the order the items are shown in — a shuffle that is never the correct order
+ *   (questions/ordering), so each other order equally likely;
  * - categorise: each item in the group whose label shares the most words with it (an echo of
  *   the label), ties shared equally; with no shared word, a guess.
  */
@@ -112,8 +113,10 @@ export const testWise: Student = {
         return uniform([respond.tick(v.choices.filter((c) => !hasAbsoluteWord(c.text)).map((c) => c.id))]);
       case "highlight":
         return uniform([respond.tick(v.choices.filter((c) => hasHedgeWord(c.text)).map((c) => c.id))]);
-      case "ordering":
-        return uniform([respond.arrange(v.shown)]);
+      case "ordering": {
+        const key = v.items.map((i) => i.id).join(",");
+        return uniform(permutations(v.items.map((i) => i.id)).filter((order) => order.join(",") !== key).map(respond.arrange));
+      }
       case "categorise": {
         const labels = v.categories.map((c) => ({ id: c.id, stems: stems(c.label) }));
         const best = v.items.map((item): [string, string[]] => {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { classNameSchema } from "@/lib/validation";
 import { ownClass, studentOfOwnClass, teacher } from "@/server/access";
 import { createClass, disableJoinCode, removeStudent, rotateJoinCode } from "@/server/classes";
+import { setReviewOpen } from "@/server/quiz/review";
 import { formAction } from "@/server/http/action";
 
 const classForm = z.object({ classId: z.string() });
@@ -36,5 +37,21 @@ export const removeStudentAction = formAction(
     revalidatePath(`/instructor/classes/${klass.id}`, "layout");
     // The row (and the form in it) is gone, so the confirmation goes on the page itself.
     redirect(`/instructor/classes/${klass.id}/roster?removed=1`);
+  },
+);
+
+/**
+ * Opens (or closes) the review of both assessment forms to the class's students who have
+ * taken the post-assessment: their answers, the feedback and the correct answers.
+ */
+export const assessmentReviewAction = formAction(
+  { who: teacher, input: classForm.extend({ open: z.enum(["open", "close"]) }), owns: (user, { classId }) => ownClass(user, classId) },
+  async ({ owned: klass, input }) => {
+    await setReviewOpen(klass.id, input.open === "open");
+    revalidatePath(`/instructor/classes/${klass.id}/gain`);
+    return {
+      ok: true,
+      message: input.open === "open" ? "The review is open: students who have taken the post-assessment can look back at both sets." : "The review is closed.",
+    };
   },
 );

@@ -42,8 +42,10 @@ export default async function CoursePage() {
             </h2>
             <p className="unit-card__summary">{unit.summary}</p>
             <p className="unit-card__meta">
-              <span>About {unit.minutes} min</span> · <span className="status">{STATUS_LABELS[p.status]}</span>
-              {p.bestFraction !== null ? <span> · best score {formatPercent(p.bestFraction)}</span> : null}
+              <span>About {unit.minutes} min</span> ·{" "}
+              {/* An assessment is not a test to pass: it is done or not, and shows no score. */}
+              <span className="status">{unit.kind === "assessment" ? (p.status === "passed" || p.status === "completed" ? "Done" : STATUS_LABELS[p.status]) : STATUS_LABELS[p.status]}</span>
+              {p.bestFraction !== null && unit.kind !== "assessment" ? <span> · best score {formatPercent(p.bestFraction)}</span> : null}
               {unit.draft ? <span> · draft</span> : null}
               {unit.broken ? <span> · has problems</span> : null}
             </p>
