@@ -39,7 +39,7 @@ test("a student works through every unit and both assessments", async ({ page })
       await expect(section.locator(".feedback__explanation").first()).toBeVisible();
     }
     if (i < visible.length - 1) {
-      await page.getByRole("link", { name: `Next: ${visible[i + 1].frontmatter!.title} →` }).click();
+      await section.locator(".quiz__actions").getByRole("link", { name: `Next: ${visible[i + 1].frontmatter!.title} →` }).click();
     }
   }
 

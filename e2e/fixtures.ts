@@ -91,9 +91,9 @@ export async function signUpStudent(page: Page, name: string, joinCode = JOIN_CO
 /** Opens a unit, answers its graded quiz (right or wrong) and waits for the result. */
 export async function takeQuiz(page: Page, slug: string, correct: boolean) {
   await page.goto(`/lessons/${slug}`);
-  const quiz = await gradedQuiz(slug);
+  const quiz = await quizOnPage(page);
   await answerQuiz(page, quiz, correct);
   await page.locator(`[data-quiz-id="${quiz.id}"]`).getByRole("button", { name: "Submit answers" }).click();
-  await expect(page.locator(`[data-quiz-id="${quiz.id}"] .quiz__result h3`)).toHaveText(/Attempt \d+: \d+%/);
+  await expect(page.locator(`[data-quiz-id="${quiz.id}"] .quiz__result h3`)).toHaveText(/Attempt \d+: \d+%|Thank you/);
   return quiz;
 }

@@ -4,8 +4,7 @@
 // stores an attempt. Server component: it reads the full definition, which is why only the
 // preview route renders it.
 import type { QuizDefinition } from "@/server/content/quiz-types";
-import { clientType } from "@/questions/client";
-import { answerKey, choicesOf, toPublicQuestion } from "@/questions/server";
+import { answerKey, choicesOf, describeResponse } from "@/questions/server";
 
 export function QuizPreview({ quiz }: { quiz: QuizDefinition }) {
   return (
@@ -17,8 +16,6 @@ export function QuizPreview({ quiz }: { quiz: QuizDefinition }) {
       </p>
       <ol className="quiz__questions">
         {quiz.questions.map((q, i) => {
-          const shown = toPublicQuestion(q);
-          const { keyText, hint } = clientType(shown);
           return (
             <li key={q.id} className="question" data-question-id={q.id} data-question-type={q.type}>
               <div className="question__prompt">
@@ -29,7 +26,6 @@ export function QuizPreview({ quiz }: { quiz: QuizDefinition }) {
                 {/* Authored lesson content, rendered to HTML on the server from Markdown only. */}
                 <div dangerouslySetInnerHTML={{ __html: q.promptHtml }} />
               </div>
-              <p className="question__hint">{hint}</p>
               <ul className="preview__choices">
                 {choicesOf(q).map((c) => (
                   <li key={c.id}>{c.text}</li>
@@ -38,7 +34,7 @@ export function QuizPreview({ quiz }: { quiz: QuizDefinition }) {
               <details className="feedback__why">
                 <summary>Show the answer and all feedback</summary>
                 <p className="feedback__answer">
-                  <strong>Answer:</strong> {keyText(shown, answerKey(q))}
+                  <strong>Answer:</strong> {describeResponse(q, answerKey(q))}
                 </p>
                 <ul className="feedback__list">
                   {choicesOf(q).map((c) => (
