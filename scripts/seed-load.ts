@@ -14,8 +14,8 @@ import { hash } from "@node-rs/argon2";
 import { checkCourse } from "../server/content/lessons";
 import type { QuestionDefinition, QuizDefinition } from "../server/content/quiz-types";
 import { createPrismaClient } from "../server/prisma-client";
-import { discernment } from "../server/grading/discernment";
-import { emptyResponse, gradeQuestion, sampleResponse } from "../questions/server";
+import { discernment, signalDetection } from "../server/grading/discernment";
+import { emptyResponse, gradeQuestion, responseLean, sampleResponse } from "../questions/server";
 import { hasPassed } from "../server/grading/policy";
 import { questionVersion } from "../server/quiz/version";
 import type { QuestionResponse } from "../lib/quiz";
@@ -78,7 +78,8 @@ async function main() {
     const classId = randomUUID();
     const students = Array.from({ length: klass.size }, () => {
       studentNo++;
-      return { id: randomUUID(), email: `student-${String(studentNo).padStart(4, "0")}@${LOAD_DOMAIN}`, name: `Load Student ${studentNo}`, role: "student", passwordHash };
+      // Form A before the course and B after, as the units' own quizzes are (server/quiz/forms.ts).
+      return { id: randomUUID(), email: `student-${String(studentNo).padStart(4, "0")}@${LOAD_DOMAIN}`, name: `Load Student ${studentNo}`, role: "student", passwordHash, assessmentOrder: "AB" };
     });
     const attempts: object[] = [];
     const answers: object[] = [];
@@ -99,6 +100,7 @@ async function main() {
           const fraction = score / quiz.questions.length;
           passed = hasPassed(fraction, quiz.policy);
           const d = kind === "pre" || kind === "post" ? discernment(graded.map((g) => ({ discern: g.q.discern, score: g.score }))) : null;
+          const sdt = kind === "pre" || kind === "post" ? signalDetection(graded.map((g) => ({ discern: g.q.discern, lean: responseLean(g.q, g.response) }))) : null;
           const attemptId = randomUUID();
           let elapsed = 0;
           attempts.push({
@@ -115,6 +117,8 @@ async function main() {
             passed,
             trustFraction: d?.trust ?? null,
             doubtFraction: d?.doubt ?? null,
+            sensitivity: sdt?.sensitivity ?? null,
+            bias: sdt?.bias ?? null,
             startedAt,
             submittedAt: new Date(startedAt.getTime() + 8 * 60 * 1000),
           });

@@ -73,7 +73,8 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
   const db = createPrismaClient(databaseUrl);
   const passwordHash = await hash(o.password);
   const emails = Array.from({ length: o.users }, (_, i) => `bench-${run}-${i}@example.org`);
-  await db.user.createMany({ data: emails.map((email) => ({ email, name: "Bench Student", passwordHash })) });
+  // Form A before the course, B after (server/quiz/forms.ts): each assessment unit's own quiz.
+  await db.user.createMany({ data: emails.map((email) => ({ email, name: "Bench Student", passwordHash, assessmentOrder: "AB" })) });
   const instances = await Promise.all(ports.map((port) => startServer({ port, databaseUrl })));
   const bases = instances.map((i) => i.base);
   const cookies: string[] = [];
