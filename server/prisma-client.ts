@@ -34,14 +34,15 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
 }
 
 /**
- * The columns named by a unique-constraint error (P2002), or [] for any other error. The
+ * The columns named by a unique-constraint error (P2002, or P2010 from a raw statement), or []
+ * for any other error. The
  * driver adapters put them in meta.driverAdapterError.cause.constraint.fields: bare from
  * SQLite (`userId`), double-quoted from PostgreSQL (`"userId"`). PostgreSQL takes them from the
  * error's detail; without one, the constraint name (`QuizAttempt_userId_submissionKey_key`)
  * in the message still names them. Prisma's own engines used meta.target.
  */
 export function uniqueViolationFields(error: unknown): string[] {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return [];
+  if (!isUniqueError(error)) return [];
   type Cause = { originalMessage?: unknown; constraint?: { fields?: unknown } };
   const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: Cause } } | undefined;
   const cause = meta?.driverAdapterError?.cause;
@@ -53,8 +54,19 @@ export function uniqueViolationFields(error: unknown): string[] {
   ].map((f) => String(f).replace(/^"(.*)"$/, "$1"));
 }
 
+/**
+ * A unique-index failure: P2002 from a model query, or P2010 ("raw query failed") whose driver
+ * error is a UniqueConstraintViolation, from a raw statement (server/quiz/store.ts).
+ */
+function isUniqueError(error: unknown): error is Prisma.PrismaClientKnownRequestError {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  const kind = (error.meta as { driverAdapterError?: { cause?: { kind?: unknown } } } | undefined)?.driverAdapterError?.cause?.kind;
+  return error.code === "P2010" && kind === "UniqueConstraintViolation";
+}
+
 /** Did a write fail on a unique index (on one that covers `field`, when given)? */
 export function isUniqueViolation(error: unknown, field?: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  if (!isUniqueError(error)) return false;
   return field === undefined || uniqueViolationFields(error).includes(field);
 }

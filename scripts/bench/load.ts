@@ -26,6 +26,42 @@ export function latencySummary(ms: number[], seconds: number) {
   };
 }
 
+export function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * `requests` GETs of one URL, `concurrency` at a time in a closed loop (each virtual client
+ * sends its next request when the last is answered): the baselines next to the submissions.
+ */
+export async function closedLoop(url: string, headers: Record<string, string>, requests: number, concurrency: number) {
+  for (let i = 0; i < 50; i++) await (await fetch(url, { headers })).arrayBuffer();
+  const ms: number[] = [];
+  let sent = 0;
+  let failed = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (sent < requests) {
+        sent++;
+        const started = performance.now();
+        try {
+          const res = await fetch(url, { headers });
+          await res.arrayBuffer();
+          if (!res.ok) failed++;
+        } catch {
+          failed++;
+        }
+        ms.push(performance.now() - started);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return { ...latencySummary(ms.sort((a, b) => a - b), seconds), failed };
+}
+
 export function percentile(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 }
@@ -68,14 +104,14 @@ export type LoadOptions = { users: number; concurrency: number; maxSeconds: numb
  * double-clicked. Afterwards it counts, from the database, what was acknowledged, stored,
  * lost or doubled, and reads each instance's peak memory.
  */
-export async function runSetup(name: string, databaseUrl: string, ports: number[], run: string, o: LoadOptions) {
+export async function runSetup(name: string, databaseUrl: string, ports: number[], run: string, o: LoadOptions, server: { env?: Record<string, string>; nodeArgs?: string[] } = {}) {
   say(`${name}: preparing`);
   const db = createPrismaClient(databaseUrl);
   const passwordHash = await hash(o.password);
   const emails = Array.from({ length: o.users }, (_, i) => `bench-${run}-${i}@example.org`);
   // Form A before the course, B after (server/quiz/forms.ts): each assessment unit's own quiz.
   await db.user.createMany({ data: emails.map((email) => ({ email, name: "Bench Student", passwordHash, assessmentOrder: "AB" })) });
-  const instances = await Promise.all(ports.map((port) => startServer({ port, databaseUrl })));
+  const instances = await Promise.all(ports.map((port) => startServer({ port, databaseUrl, ...server })));
   const bases = instances.map((i) => i.base);
   const cookies: string[] = [];
   for (let i = 0; i < emails.length; i += 4) {
@@ -99,12 +135,24 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
   let next = 0;
   let turn = 0;
   const deadline = Date.now() + o.maxSeconds * 1000;
+  // As the browser does (components/quiz/QuizForm.tsx): a 503 with Retry-After is sent again,
+  // with the same submission key, after the time it asks for. The latency is the student's
+  // whole wait, from the first send to the answer.
+  let busyAnswers = 0;
   const post = async (base: string, job: Job): Promise<Outcome> => {
     const started = performance.now();
     try {
-      const res = await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies[job.user] }, body: job.body });
-      const json = (await res.json()) as { attemptNumber?: number };
-      return { status: res.status, ms: performance.now() - started, key: job.key, attemptNumber: json.attemptNumber };
+      for (let tries = 0; ; tries++) {
+        const res = await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies[job.user] }, body: job.body });
+        const json = (await res.json()) as { attemptNumber?: number };
+        const retryAfter = Number(res.headers.get("retry-after"));
+        if (res.status === 503 && retryAfter > 0 && tries < 10) {
+          busyAnswers++;
+          await new Promise((r) => setTimeout(r, Math.min(retryAfter, 10) * 1000));
+          continue;
+        }
+        return { status: res.status, ms: performance.now() - started, key: job.key, attemptNumber: json.attemptNumber };
+      }
     } catch {
       return { status: 0, ms: performance.now() - started, key: job.key };
     }
@@ -144,6 +192,8 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
     setup: name,
     ...latencySummary(ms, seconds),
     statuses,
+    /** 503 answers that the virtual student waited out and sent again. */
+    busyAnswers,
     acknowledgedSubmissions: acked.size,
     storedAttempts: stored.length,
     lost,

@@ -16,10 +16,13 @@ export function scratchDatabase(seedArgs = []) {
   return { url, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Builds if needed and starts `next start`; resolves once it answers. */
-export async function startServer({ port, databaseUrl, env = {} }) {
+/**
+ * Builds if needed and starts `next start`; resolves once it answers. `nodeArgs` go to Node
+ * itself (e.g. --cpu-prof, which NODE_OPTIONS does not accept).
+ */
+export async function startServer({ port, databaseUrl, env = {}, nodeArgs = [] }) {
   buildIfStale({ ...process.env, DATABASE_URL: databaseUrl });
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ["ignore", "ignore", "inherit"],

@@ -36,7 +36,7 @@ describe("the guarded path of a JSON route", () => {
   it("runs the handler for a valid request and answers JSON that is never cached", async () => {
     const res = await call(route, post(JSON.stringify({ lesson: "lone-wolf" })));
     expect(res).toMatchObject({ status: 200, body: { ok: true, who: "s1", lesson: "lone-wolf" } });
-    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("cache-control")).toBe("no-store, no-transform");
   });
 
   it("asks who is asking first: 401 before the body is even looked at", async () => {

@@ -10,6 +10,8 @@ import "server-only";
 //   → schema             zod: `body`, `query` (search params) and `params` (path segments), 400
 //   → owns               an `owns` rule: what is asked for is the asker's (403)
 //   → handler            returns data (sent as JSON), `reply(data, status)`, a Response, or a Refusal
+// A route a whole class hits at once can put all of it behind a first-come-first-served gate
+// (`admission`, server/http/admission.ts): 503 with Retry-After when the queue is too long.
 // Every refusal and failure has one shape, ErrorBody { ok: false, error, fields? }, and no
 // answer is cached. e2e/access-control.spec.ts fails for a route.ts whose handlers are not made
 // here (next-auth's own route is the one listed exception).
@@ -20,7 +22,9 @@ import { fieldErrors, type ErrorBody } from "@/lib/validation";
 import { Refusal, type WhoRule } from "@/server/access";
 import { getCurrentUser } from "@/server/auth";
 import { formatBytes, readBounded, utf8Text } from "./body";
+import { Admission, Busy } from "./admission";
 import { crossSiteRefusal } from "./origin";
+import { timed, withServerTiming } from "./timing";
 
 /** The body limit of a route that does not set its own. */
 export const DEFAULT_MAX_BYTES = 16 * 1024;
@@ -40,6 +44,8 @@ export type RouteOptions<T, B extends Schema, Q extends Schema, P extends Schema
   crossSite?: "signed-token";
   /** The sentence for a body or query the schema refused (the default names the first problem). */
   invalid?: (error: z.ZodError) => string;
+  /** A first-come-first-served gate (server/http/admission.ts): 503 + Retry-After when the wait would be too long. */
+  admission?: Admission;
 };
 
 export type RouteContext<T, B extends Schema, Q extends Schema, P extends Schema, O> = Input<B, Q, P> & {
@@ -51,11 +57,22 @@ export type RouteContext<T, B extends Schema, Q extends Schema, P extends Schema
 type Handler<T, B extends Schema, Q extends Schema, P extends Schema, O> = (ctx: RouteContext<T, B, Q, P, O>) => Promise<unknown>;
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-const NO_STORE = { "Cache-Control": "no-store" };
+// No cache keeps an answer; and none is compressed (no-transform): the answers are a few KB,
+// and gzipping each one cost a submission more CPU than it saved on the network.
+const NO_STORE = { "Cache-Control": "no-store, no-transform" };
 
 /** A JSON answer with its status (not cached). */
 export function reply(data: unknown, status = 200): NextResponse {
   return NextResponse.json(data, { status, headers: NO_STORE });
+}
+
+/** Runs a route through its gate; a Busy gate answers 503 with the seconds to wait before sending again. */
+async function admitted(gate: Admission, route: () => Promise<Response>): Promise<Response> {
+  const outcome = await timed("queue", () => gate.run(route));
+  if (!(outcome instanceof Busy)) return outcome;
+  const response = refuse(503, "The server is busy: your answers were not saved yet. They are sent again automatically in a moment.");
+  response.headers.set("Retry-After", String(outcome.retryAfterSeconds));
+  return response;
 }
 
 /** A refusal in the one error shape. */
@@ -90,9 +107,12 @@ export function jsonRoute<T, B extends Schema = undefined, Q extends Schema = un
     return parsed.success ? { ok: true, data: parsed.data as Out<S> } : { ok: false, response: refuse(400, invalid(parsed.error), fieldErrors(parsed.error)) };
   };
 
-  return async function guardedRoute(request, context) {
+  const gate = options.admission;
+  return (request, context) => withServerTiming(() => (gate ? admitted(gate, () => guardedRoute(request, context)) : guardedRoute(request, context)));
+
+  async function guardedRoute(request: NextRequest, context: NextContext): Promise<Response> {
     try {
-      const asker = options.who(await getCurrentUser());
+      const asker = options.who(await timed("who", getCurrentUser));
       if (asker instanceof Refusal) return refuse(asker.status, asker.message);
 
       let rawBody: unknown = undefined;
@@ -101,7 +121,7 @@ export function jsonRoute<T, B extends Schema = undefined, Q extends Schema = un
         if (crossSite) return refuse(403, crossSite);
         if (options.body) {
           if (!isJson(request.headers.get("content-type"))) return refuse(415, "Send the request as JSON (Content-Type: application/json).");
-          const read = await readBounded(request, maxBytes);
+          const read = await timed("body-read", () => readBounded(request, maxBytes));
           if (!read.ok) return refuse(413, `The request is too large (the limit is ${formatBytes(maxBytes)}). Nothing was saved.`);
           const text = utf8Text(read.bytes);
           if (text === null) return refuse(400, "The request is not valid UTF-8 text. Nothing was saved.");
@@ -113,7 +133,7 @@ export function jsonRoute<T, B extends Schema = undefined, Q extends Schema = un
         }
       }
 
-      const body = parse(options.body, rawBody);
+      const body = await timed("body-schema", () => parse(options.body, rawBody));
       if (!body.ok) return body.response;
       const query = parse(options.query, Object.fromEntries(request.nextUrl.searchParams));
       if (!query.ok) return query.response;
@@ -124,14 +144,14 @@ export function jsonRoute<T, B extends Schema = undefined, Q extends Schema = un
       const owned = options.owns ? await options.owns(asker, input) : (undefined as O);
       if (owned instanceof Refusal) return refuse(owned.status, owned.message);
 
-      const result = await handler({ ...input, asker, owned: owned as O, request });
+      const result = await timed("handler", () => handler({ ...input, asker, owned: owned as O, request }));
       if (result instanceof Refusal) return refuse(result.status, result.message);
       if (result instanceof Response) return result;
-      return reply(result);
+      return await timed("reply", () => reply(result));
     } catch (error) {
       unstable_rethrow(error);
       console.error(`[${request.method} ${request.nextUrl.pathname}]`, error);
       return refuse(500, "Something went wrong on the server. Please try again in a moment.");
     }
-  };
+  }
 }

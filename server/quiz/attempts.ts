@@ -17,7 +17,9 @@ import { payloadError, submissionSchema, type Submission } from "./payload";
 import { studentShuffle } from "./order";
 import { resolveQuiz, type QuizKind, type ResolvedQuiz } from "./resolve";
 import { reviewOpen } from "./review";
+import { earlierAttempts, storeAttempt, type AttemptRow } from "./store";
 import { questionVersion } from "./version";
+import { timed } from "@/server/http/timing";
 
 /** Why a submission was refused, for the HTTP status (the message is for the student). */
 export enum SubmitRefusal {
@@ -46,7 +48,6 @@ async function ensureVersions(quiz: QuizDefinition) {
   }
 }
 
-type AttemptRow = { attemptNumber: number; fraction: number; passed: boolean; submittedAt: Date };
 
 function quizStatus(attempts: AttemptRow[], quiz: QuizDefinition): QuizStatus {
   return {
@@ -175,6 +176,35 @@ async function replayStored(userId: string, submissionKey: string, resolved: Res
   return replay(stored.id, resolved, userId);
 }
 
+/** Each response read by its question's type; an answer to a question the quiz lacks is refused. */
+function readResponses(quiz: QuizDefinition, answers: Submission["answers"]): { ok: true; responses: Map<string, QuestionResponse> } | { ok: false; error: string } {
+  const questions = new Map(quiz.questions.map((q) => [q.id, q]));
+  const responses = new Map<string, QuestionResponse>();
+  for (const [questionId, raw] of Object.entries(answers)) {
+    const q = questions.get(questionId);
+    if (!q) return { ok: false, error: `The quiz "${quiz.id}" has no question "${questionId}".` };
+    const read = readResponse(q, raw);
+    if (!read.ok) return { ok: false, error: read.error };
+    responses.set(questionId, read.response);
+  }
+  return { ok: true, responses };
+}
+
+/** The attempt graded: each question, the total, pass or not, and for assessments discernment and signal detection. */
+function gradeAttempt(quiz: QuizDefinition, kind: QuizKind, responses: Map<string, QuestionResponse>) {
+  const graded = quiz.questions.map((q) => {
+    const response = responses.get(q.id) ?? emptyResponse(q);
+    return { q, response, result: gradeQuestion(q, response) };
+  });
+  const score = graded.reduce((sum, g) => sum + g.result.score, 0);
+  const maxScore = quiz.questions.length;
+  const fraction = maxScore ? score / maxScore : 0;
+  const passed = !quiz.practice && hasPassed(fraction, quiz.policy);
+  const d = isAssessment(kind) ? discernment(graded.map((g) => ({ discern: g.q.discern, score: g.result.score }))) : null;
+  const sdt = isAssessment(kind) ? signalDetection(graded.map((g) => ({ discern: g.q.discern, lean: responseLean(g.q, g.response) }))) : null;
+  return { graded, score, maxScore, fraction, passed, d, sdt };
+}
+
 /** Validates raw input against payload.ts, then submits it (tests and scripts; the route validates itself). */
 export async function submitAttempt(userId: string, input: unknown): Promise<Accepted | Refused> {
   const parsed = submissionSchema.safeParse(input);
@@ -186,37 +216,18 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
   const resolved = await resolveQuiz(userId, s.lessonSlug, s.quizId, true);
   if (!resolved) return refuse(`There is no quiz "${s.quizId}" in the unit "${s.lessonSlug}" for you. Nothing was saved.`);
   const { lesson, quiz, kind } = resolved;
-  const questions = new Map(quiz.questions.map((q) => [q.id, q]));
-  const responses = new Map<string, QuestionResponse>();
-  for (const [questionId, raw] of Object.entries(s.answers)) {
-    const q = questions.get(questionId);
-    if (!q) return refuse(`The quiz "${quiz.id}" has no question "${questionId}". Nothing was saved.`);
-    const read = readResponse(q, raw);
-    if (!read.ok) return refuse(`${read.error} Nothing was saved.`);
-    responses.set(questionId, read.response);
-  }
+  const read = await timed("check", () => readResponses(quiz, s.answers));
+  if (!read.ok) return refuse(`${read.error} Nothing was saved.`);
+  const responses = read.responses;
 
   // A repeated submission (same key) is not looked up first: the insert below fails on the
   // (userId, submissionKey) index and the stored result is replayed. Fewer queries on the
   // path every submission takes.
-  const graded = quiz.questions.map((q) => {
-    const response = responses.get(q.id) ?? emptyResponse(q);
-    return { q, response, result: gradeQuestion(q, response) };
-  });
-  const score = graded.reduce((sum, g) => sum + g.result.score, 0);
-  const maxScore = quiz.questions.length;
-  const fraction = maxScore ? score / maxScore : 0;
-  const passed = !quiz.practice && hasPassed(fraction, quiz.policy);
-  const d = isAssessment(kind) ? discernment(graded.map((g) => ({ discern: g.q.discern, score: g.result.score }))) : null;
-  const sdt = isAssessment(kind) ? signalDetection(graded.map((g) => ({ discern: g.q.discern, lean: responseLean(g.q, g.response) }))) : null;
-  await ensureVersions(quiz);
+  const { graded, score, maxScore, fraction, passed, d, sdt } = await timed("grade", () => gradeAttempt(quiz, kind, responses));
+  await timed("versions", () => ensureVersions(quiz));
 
   for (let tries = 0; tries < 5; tries++) {
-    const earlier = await db.quizAttempt.findMany({
-      where: { userId, quizId: quiz.id },
-      orderBy: { attemptNumber: "asc" },
-      select: { attemptNumber: true, fraction: true, passed: true, submittedAt: true },
-    });
+    const earlier = await timed("db-earlier", () => earlierAttempts(userId, quiz.id));
     const used = earlier.length;
     if (quiz.policy.maxAttempts !== 0 && used >= quiz.policy.maxAttempts) {
       // A copy of this same submission (double click, retry on another instance) may have
@@ -226,8 +237,9 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
       return refuse(`You have used all ${quiz.policy.maxAttempts} attempts at this quiz. Your earlier attempts are saved.`, SubmitRefusal.NoAttemptsLeft);
     }
     try {
-      const attempt = await db.quizAttempt.create({
-        data: {
+      const submittedAt = new Date();
+      await timed("db-write", () =>
+        storeAttempt({
           userId,
           lessonSlug: lesson.slug,
           quizId: quiz.id,
@@ -243,37 +255,26 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
           sensitivity: sdt?.sensitivity ?? null,
           bias: sdt?.bias ?? null,
           startedAt: s.startedAt ? new Date(s.startedAt) : null,
-          answers: {
-            createMany: {
-              data: graded.map((g) => ({
-              questionId: g.q.id,
-              questionVersion: questionVersion(g.q),
-              response: JSON.stringify(g.response),
-              score: g.result.score,
-              maxScore: g.result.maxScore,
-              correct: g.result.correct,
-              timeMs: s.timings?.[g.q.id] ?? null,
-              })),
-            },
-          },
-        },
-        select: { id: true, attemptNumber: true, submittedAt: true },
-      });
-      // The unit is completed by its first graded attempt; later ones need not say it again.
-      if (!quiz.practice && used === 0) {
-        await upsertRacing(() =>
-          db.lessonProgress.upsert({
-            where: { userId_lessonSlug: { userId, lessonSlug: lesson.slug } },
-            create: { userId, lessonSlug: lesson.slug, status: "completed", completedAt: new Date() },
-            update: { status: "completed", completedAt: new Date() },
-          }),
-        );
-      }
+          submittedAt,
+          answers: graded.map((g) => ({
+            questionId: g.q.id,
+            questionVersion: questionVersion(g.q),
+            response: JSON.stringify(g.response),
+            score: g.result.score,
+            maxScore: g.result.maxScore,
+            correct: g.result.correct,
+            timeMs: s.timings?.[g.q.id] ?? null,
+          })),
+          // The unit is completed by its first graded attempt; later ones need not say it again.
+          completesUnit: !quiz.practice && used === 0,
+        }),
+      );
+      const attempt = { attemptNumber: used + 1, submittedAt };
       const row = { attemptNumber: attempt.attemptNumber, fraction, passed, submittedAt: attempt.submittedAt };
       const status = quizStatus([...earlier, row], quiz);
-      const reveal = await mayRevealNow(userId, resolved, status);
+      const reveal = await timed("reveal", () => mayRevealNow(userId, resolved, status));
       const answers = graded.map((g) => ({ questionId: g.q.id, response: g.response, graded: g.result }));
-      return { ok: true, status, ...attemptResult(resolved, { ...row, answers }, reveal) };
+      return await timed("result", () => ({ ok: true as const, status, ...attemptResult(resolved, { ...row, answers }, reveal) }));
     } catch (error) {
       if (isUniqueViolation(error, "submissionKey")) {
         const stored = await replayStored(userId, s.submissionKey, resolved);

@@ -3,6 +3,14 @@
 import { createHash } from "node:crypto";
 import type { QuestionDefinition } from "@/server/content/quiz-types";
 
+// Definitions are built once per process and never change, so each is hashed once.
+const versions = new WeakMap<QuestionDefinition, string>();
+
 export function questionVersion(q: QuestionDefinition): string {
-  return createHash("sha256").update(JSON.stringify(q)).digest("hex").slice(0, 32);
+  let version = versions.get(q);
+  if (!version) {
+    version = createHash("sha256").update(JSON.stringify(q)).digest("hex").slice(0, 32);
+    versions.set(q, version);
+  }
+  return version;
 }

@@ -1,0 +1,23 @@
+import "server-only";
+// The gate quiz submissions go through (server/http/admission.ts): when a whole year group
+// presses "Submit" at once, submissions run a few at a time in arrival order, and a student
+// whose turn would be more than SUBMISSION_MAX_WAIT_MS away is told to send again (503 +
+// Retry-After; the browser does it by itself, with the same submission key).
+//   SUBMISSION_CONCURRENCY   submissions running at once (default: 4 on SQLite, which writes
+//                            one at a time anyway; the pool size on PostgreSQL)
+//   SUBMISSION_MAX_WAIT_MS   the longest expected wait a submission is queued for (default 5000)
+import { databaseProvider, databaseUrl } from "@/lib/database-url.mjs";
+import { Admission } from "@/server/http/admission";
+import { poolSize } from "@/server/prisma-client";
+
+function positive(name: string, fallback: number): number {
+  const value = process.env[name];
+  const n = value ? Number(value) : fallback;
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1, got "${value}"`);
+  return n;
+}
+
+export const submissionGate = new Admission(
+  positive("SUBMISSION_CONCURRENCY", databaseProvider(databaseUrl()) === "postgresql" ? poolSize() : 4),
+  positive("SUBMISSION_MAX_WAIT_MS", 5000),
+);

@@ -1,0 +1,88 @@
+// The submission's raw SQL (./store.ts) against the real schema, on whichever database the
+// suite runs on (SQLite, then PostgreSQL in npm test): what it writes reads back through the
+// model API exactly, and the unique indexes refuse a repeat or a race with the errors the
+// submission path recognises.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createScratchDatabase } from "@/lib/test/scratch-database";
+
+const scratch = await createScratchDatabase();
+process.env.DATABASE_URL = scratch.url;
+const { db } = await import("@/server/db");
+const { earlierAttempts, storeAttempt } = await import("./store");
+const { isUniqueViolation } = await import("@/server/prisma-client");
+
+let userId = "";
+beforeAll(async () => {
+  userId = (await db.user.create({ data: { email: "store@example.org", name: "S", passwordHash: "x" } })).id;
+  // Answers point to the question version they answered (the submission stores it first).
+  for (const id of ["v1", "v2"]) await db.questionVersion.create({ data: { id, questionId: `q${id[1]}`, quizId: "claims-quiz", definition: "{}" } });
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await scratch.drop();
+});
+
+const attempt = (over: Partial<Parameters<typeof storeAttempt>[0]> = {}): Parameters<typeof storeAttempt>[0] => ({
+  userId,
+  lessonSlug: "claims",
+  quizId: "claims-quiz",
+  kind: "unit",
+  attemptNumber: 1,
+  submissionKey: `k-${Math.random()}`,
+  score: 1.5,
+  maxScore: 2,
+  fraction: 0.75,
+  passed: true,
+  trustFraction: 0.5,
+  doubtFraction: null,
+  sensitivity: 1.234,
+  bias: -0.5,
+  startedAt: new Date("2026-11-22T10:00:00.123Z"),
+  submittedAt: new Date("2026-11-22T10:05:00.456Z"),
+  answers: [
+    { questionId: "q1", questionVersion: "v1", response: '{"choice":"o1"}', score: 1, maxScore: 1, correct: true, timeMs: 1200 },
+    { questionId: "q2", questionVersion: "v2", response: '{"choices":[]}', score: 0.5, maxScore: 1, correct: false, timeMs: null },
+  ],
+  completesUnit: true,
+  ...over,
+});
+
+describe("the submission's statements", () => {
+  it("store what the model API reads back, field for field", async () => {
+    const a = attempt();
+    await storeAttempt(a);
+    const stored = await db.quizAttempt.findFirstOrThrow({ where: { submissionKey: a.submissionKey }, include: { answers: { orderBy: { questionId: "asc" } } } });
+    expect(stored).toMatchObject({
+      userId, lessonSlug: "claims", quizId: "claims-quiz", kind: "unit", attemptNumber: 1, score: 1.5, maxScore: 2, fraction: 0.75, passed: true,
+      trustFraction: 0.5, doubtFraction: null, sensitivity: 1.234, bias: -0.5, startedAt: a.startedAt, submittedAt: a.submittedAt,
+    });
+    expect(stored.answers.map((x) => [x.questionId, x.questionVersion, x.response, x.score, x.correct, x.timeMs])).toEqual([
+      ["q1", "v1", '{"choice":"o1"}', 1, true, 1200],
+      ["q2", "v2", '{"choices":[]}', 0.5, false, null],
+    ]);
+    expect(await db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug: "claims" } } })).toMatchObject({ status: "completed", completedAt: a.submittedAt });
+    expect(await earlierAttempts(userId, "claims-quiz")).toEqual([{ attemptNumber: 1, fraction: 0.75, passed: true, submittedAt: a.submittedAt }]);
+  });
+
+  it("refuse a repeated submission key and a taken attempt number, recognisably", async () => {
+    const first = attempt({ quizId: "q-race", attemptNumber: 1 });
+    await storeAttempt(first);
+    const repeat = await storeAttempt({ ...first, attemptNumber: 2 }).catch((e: unknown) => e);
+    expect(isUniqueViolation(repeat, "submissionKey")).toBe(true);
+    const race = await storeAttempt(attempt({ quizId: "q-race", attemptNumber: 1 })).catch((e: unknown) => e);
+    expect(isUniqueViolation(race, "attemptNumber")).toBe(true);
+    expect(isUniqueViolation(race, "submissionKey")).toBe(false);
+    // Nothing of a refused transaction is left behind.
+    expect(await db.quizAttempt.count({ where: { quizId: "q-race" } })).toBe(1);
+    expect(await db.answer.count({ where: { attempt: { quizId: "q-race" } } })).toBe(2);
+  });
+
+  it("mark a unit completed once, however often", async () => {
+    await db.lessonProgress.create({ data: { userId, lessonSlug: "numbers" } }); // opened earlier: "started"
+    await storeAttempt(attempt({ lessonSlug: "numbers", quizId: "numbers-quiz" }));
+    await storeAttempt(attempt({ lessonSlug: "numbers", quizId: "numbers-quiz", attemptNumber: 2 }));
+    const rows = await db.lessonProgress.findMany({ where: { userId, lessonSlug: "numbers" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].status).toBe("completed");
+  });
+});
