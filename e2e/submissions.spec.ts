@@ -1,7 +1,8 @@
 // A student's submissions are never lost or doubled: two tabs racing for the last attempt,
-// the attempt limit after a reload, and refusals over HTTP that store nothing.
+// the attempt limit after a reload, a server too busy to take them, and refusals over HTTP that
+// store nothing.
 import { expect, test } from "@playwright/test";
-import { accounts, gradedQuiz, quizOnPage, signInAs } from "./fixtures";
+import { accounts, answerQuiz, gradedQuiz, quizOnPage, signInAs, signUpStudent } from "./fixtures";
 
 test("two tabs racing for the only attempt: exactly one is stored, the other is told why", async ({ browser }) => {
   const context = await browser.newContext();
@@ -65,4 +66,29 @@ test("the attempts API refuses bad requests with a 4xx and stores nothing", asyn
 
   const anonymous = await page.request.fetch("/api/attempts", { method: "POST", data: "{}", headers: { Cookie: "" } });
   expect([401]).toContain(anonymous.status());
+});
+
+test("a server too busy to take the answers (503 + Retry-After): the page says so and sends them again, once, with the same key", async ({ page }) => {
+  await signUpStudent(page, "Busy Server");
+  await page.goto("/lessons/numbers");
+  const quiz = await quizOnPage(page);
+  await answerQuiz(page, quiz, true);
+  // The first submission is turned away as the admission gate would (server/quiz/gate.ts);
+  // the next ones reach the server.
+  const sent: string[] = [];
+  await page.route("**/api/attempts", async (route) => {
+    sent.push(route.request().postDataJSON().submissionKey);
+    if (sent.length === 1) {
+      await route.fulfill({ status: 503, headers: { "Retry-After": "1", "Content-Type": "application/json" }, body: JSON.stringify({ ok: false, error: "busy" }) });
+    } else await route.continue();
+  });
+  const section = page.locator(`[data-quiz-id="${quiz.id}"]`);
+  await section.getByRole("button", { name: "Submit answers" }).click();
+  await expect(section.getByRole("status").filter({ hasText: "sent again in 1 second" })).toBeVisible();
+  await expect(section.locator(".quiz__result h3")).toHaveText(/Attempt 1: \d+%/);
+  expect(sent).toHaveLength(2);
+  expect(sent[1]).toBe(sent[0]);
+  await expect(section.getByRole("status").filter({ hasText: "sent again" })).toHaveCount(0);
+  const status = await (await page.request.get(`/api/quiz-status?lesson=numbers&quiz=${quiz.id}`)).json();
+  expect(status.attemptsUsed).toBe(1);
 });

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useId, useRef, useState, useTransition } from "
 import type { AttemptResult, PublicQuiz, QuestionResponse, QuestionResult, QuizShell, QuizState, SubmitResult } from "@/lib/quiz";
 import { clearDraft, loadDraft, saveDraft } from "@/lib/drafts";
 import { formatPercent } from "@/lib/format";
+import { sendAttempt } from "@/lib/send-attempt";
 import { clientType } from "@/questions/client";
 import { QuestionFeedback } from "./QuestionFeedback";
 import { QuestionInput } from "./QuestionInput";
@@ -50,6 +51,8 @@ export function QuizForm({ shell, next }: Props) {
   const [view, setView] = useState<View | null>(null);
   const [answers, setAnswers] = useState<Answers>({});
   const [error, setError] = useState<string | null>(null);
+  /** While the server is too busy to take the answers: what the student is told (they are sent again by themselves). */
+  const [busy, setBusy] = useState<string | null>(null);
   const [justSubmitted, setJustSubmitted] = useState(false);
   const [pending, startTransition] = useTransition();
   // One key per attempt: kept across retries of the same submission, renewed after a stored one.
@@ -134,13 +137,10 @@ export function QuizForm({ shell, next }: Props) {
     };
     setError(null);
     startTransition(async () => {
-      let res: SubmitResult;
-      try {
-        const response = await fetch("/api/attempts", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload) });
-        res = (await response.json()) as SubmitResult;
-      } catch {
-        res = { ok: false, error: "Your answers could not be sent (network problem). They are still here: submit again." };
-      }
+      const res: SubmitResult = await sendAttempt(JSON.stringify(payload), {
+        onBusy: (seconds) => setBusy(`Many answers are arriving at once: yours are sent again in ${seconds} second${seconds === 1 ? "" : "s"}. Stay on this page.`),
+      });
+      setBusy(null);
       if (!res.ok) return setError(res.error);
       submissionKey.current = null;
       clearDraft(quiz.lessonSlug, quiz.id);
@@ -249,6 +249,10 @@ export function QuizForm({ shell, next }: Props) {
           {error}
         </p>
       ) : null}
+      {/* Always in the page, so a screen reader announces the words when they come. */}
+      <p role="status" className={busy ? "quiz__notice" : "visually-hidden"}>
+        {busy}
+      </p>
       {outOfAttempts && view?.mode === "answer" ? (
         <p className="quiz__notice" role="status">
           You have used all your attempts at this quiz.

@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 
 export const SECRET: string;
 export function scratchDatabase(seedArgs?: string[]): { url: string; cleanup: () => void };
-export function startServer(options: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<{
+export function startServer(options: { port: number; databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<{
   base: string;
   child: ChildProcess;
   stop: () => void;
