@@ -11,10 +11,12 @@ import { isRole, type Role } from "@/lib/roles";
 import { safeRedirectUrl } from "@/lib/return-path";
 import { signInSchema } from "@/lib/validation";
 import { db } from "./db";
+import { Prisma } from "./generated/prisma/client";
 import { timed } from "./http/timing";
 import { hashPassword } from "./password";
 import { clientAddress } from "./security/client-address";
 import { checkPassword } from "./security/password-check";
+import { select } from "./sql";
 import { CALLBACK_COOKIE, COOKIE_OPTIONS, END_SESSIONS, liveClaims, readSession, SECURE_COOKIES, SESSION_COOKIE, SESSION_MAX_AGE_S, sessionClaims, type SessionClaims, type SessionUser } from "./session";
 
 /** Shown by the sign-in form when an account or address is blocked for a while. */
@@ -94,10 +96,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // callbacks and re-issues the cookie on every call (docs/decisions/013-session-from-cookie.md).
   const claims = await timed("session-decode", async () => readSession((await cookies()).get(SESSION_COOKIE)?.value));
   if (!claims) return null;
-  // Raw SQL: every request runs this, and a model query costs four times as much (server/quiz/store.ts).
+  // On the driver: every signed-in request runs this (server/sql.ts).
   const [user] = await timed("db-user", () =>
-    db.$queryRaw<{ id: string; name: string; email: string; role: string; sessionVersion: number | bigint }[]>`
-      SELECT "id", "name", "email", "role", "sessionVersion" FROM "User" WHERE "id" = ${claims.uid}`,
+    select<{ id: string; name: string; email: string; role: string; sessionVersion: unknown }>(
+      Prisma.sql`SELECT "id", "name", "email", "role", "sessionVersion" FROM "User" WHERE "id" = ${claims.uid}`,
+    ),
   );
   if (!user || !isRole(user.role) || Number(user.sessionVersion) !== claims.sv) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role };

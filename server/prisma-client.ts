@@ -19,50 +19,93 @@ export function poolSize(value = process.env.DATABASE_POOL_SIZE): number {
   return n;
 }
 
+/** The driver under a Prisma client: Prisma's own interface to the database connection (SQLite) or pool (PostgreSQL). */
+export type Driver = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+
+const drivers = new WeakMap<object, () => Promise<Driver>>();
+
+/**
+ * The connection (SQLite) or pool (PostgreSQL) a client made by createPrismaClient() runs on,
+ * for the few statements on the hottest path (server/sql.ts). It is the same one, not a second:
+ * SQLite's write lock and PostgreSQL's pool limit hold for both.
+ */
+export function driverOf(client: PrismaClient): Promise<Driver> {
+  const connect = drivers.get(client);
+  if (!connect) throw new Error("driverOf: this client was not made by createPrismaClient()");
+  return connect();
+}
+
+/**
+ * Makes the factory hand out one connection, to Prisma and to driverOf() alike; after Prisma
+ * disposes of it ($disconnect) the next use connects again.
+ */
+function shareConnection(factory: { connect(): Promise<Driver> }): () => Promise<Driver> {
+  const connect = factory.connect.bind(factory);
+  let connected: Promise<Driver> | null = null;
+  factory.connect = () =>
+    (connected ??= connect().then((driver) => {
+      const dispose = driver.dispose.bind(driver);
+      driver.dispose = () => ((connected = null), dispose());
+      return driver;
+    }));
+  return factory.connect;
+}
+
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
   if (databaseProvider(url) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: poolSize() });
+    const connect = shareConnection(adapter);
     // Same models, same queries: only the provider differs between the two generated clients.
-    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    const client = new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+    drivers.set(client, connect);
+    return client;
   }
   const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url, process.cwd()), timeout: 5000 });
+  const connect = shareConnection(adapter);
   const client = new PrismaClient({ adapter });
+  drivers.set(client, connect);
   // WAL lets readers go on while one writer writes; it is a property of the file, so setting
   // it again is harmless.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);
   return client;
 }
 
-/**
- * The columns named by a unique-constraint error (P2002, or P2010 from a raw statement), or []
- * for any other error. The
- * driver adapters put them in meta.driverAdapterError.cause.constraint.fields: bare from
- * SQLite (`userId`), double-quoted from PostgreSQL (`"userId"`). PostgreSQL takes them from the
- * error's detail; without one, the constraint name (`QuizAttempt_userId_submissionKey_key`)
- * in the message still names them. Prisma's own engines used meta.target.
- */
-export function uniqueViolationFields(error: unknown): string[] {
-  if (!isUniqueError(error)) return [];
-  type Cause = { originalMessage?: unknown; constraint?: { fields?: unknown } };
-  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: Cause } } | undefined;
-  const cause = meta?.driverAdapterError?.cause;
-  const constraintName = /unique constraint "([^"]+)"/.exec(String(cause?.originalMessage ?? ""))?.[1];
-  return [
-    ...(Array.isArray(meta?.target) ? meta.target : typeof meta?.target === "string" ? [meta.target] : []),
-    ...(Array.isArray(cause?.constraint?.fields) ? cause.constraint.fields : []),
-    ...(constraintName ? constraintName.split("_") : []),
-  ].map((f) => String(f).replace(/^"(.*)"$/, "$1"));
+type DriverErrorCause = { kind?: unknown; originalMessage?: unknown; constraint?: { fields?: unknown } };
+
+/** The driver's own error (server/sql.ts runs statements on the driver, not through the client). */
+function driverErrorCause(error: unknown): DriverErrorCause | undefined {
+  if (error instanceof Error && error.name === "DriverAdapterError" && typeof error.cause === "object" && error.cause) return error.cause as DriverErrorCause;
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return (error.meta as { driverAdapterError?: { cause?: DriverErrorCause } } | undefined)?.driverAdapterError?.cause;
+  return undefined;
 }
 
 /**
- * A unique-index failure: P2002 from a model query, or P2010 ("raw query failed") whose driver
- * error is a UniqueConstraintViolation, from a raw statement (server/quiz/store.ts).
+ * A unique-index failure: P2002 from a model query, P2010 ("raw query failed") whose driver
+ * error is a UniqueConstraintViolation from a raw statement, or that driver error itself
+ * (server/sql.ts).
  */
-function isUniqueError(error: unknown): error is Prisma.PrismaClientKnownRequestError {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === "P2002") return true;
-  const kind = (error.meta as { driverAdapterError?: { cause?: { kind?: unknown } } } | undefined)?.driverAdapterError?.cause?.kind;
-  return error.code === "P2010" && kind === "UniqueConstraintViolation";
+function isUniqueError(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return true;
+  return driverErrorCause(error)?.kind === "UniqueConstraintViolation";
+}
+
+/**
+ * The columns named by a unique-constraint error, or [] for any other error. The driver
+ * adapters put them in the driver error's constraint.fields: bare from SQLite (`userId`),
+ * double-quoted from PostgreSQL (`"userId"`). PostgreSQL takes them from the error's detail;
+ * without one, the constraint name (`QuizAttempt_userId_submissionKey_key`) in the message
+ * still names them. Prisma's own engines used meta.target.
+ */
+export function uniqueViolationFields(error: unknown): string[] {
+  if (!isUniqueError(error)) return [];
+  const target = error instanceof Prisma.PrismaClientKnownRequestError ? (error.meta as { target?: unknown } | undefined)?.target : undefined;
+  const cause = driverErrorCause(error);
+  const constraintName = /unique constraint "([^"]+)"/.exec(String(cause?.originalMessage ?? ""))?.[1];
+  return [
+    ...(Array.isArray(target) ? target : typeof target === "string" ? [target] : []),
+    ...(Array.isArray(cause?.constraint?.fields) ? cause.constraint.fields : []),
+    ...(constraintName ? constraintName.split("_") : []),
+  ].map((f) => String(f).replace(/^"(.*)"$/, "$1"));
 }
 
 /** Did a write fail on a unique index (on one that covers `field`, when given)? */

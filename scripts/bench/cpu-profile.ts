@@ -11,6 +11,9 @@ type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: num
 export const PLACES: [string, RegExp][] = [
   ["session: next-auth, jose", /next-auth|[/\\]jose[/\\]|@panva/],
   ["database: Prisma client", /@prisma[/\\]client|generated[/\\]prisma|prisma-client|query_compiler|query-compiler/],
+  // Prisma 6's JavaScript engine plans each query in WebAssembly (its query compiler); nothing
+  // else in this app runs wasm.
+  ["database: Prisma query compiler (wasm)", /^wasm:/],
   ["database: SQLite driver", /better-sqlite3|adapter-better-sqlite3/],
   ["database: PostgreSQL driver", /[/\\]pg[/\\]|adapter-pg|pg-protocol/],
   ["validation: zod", /[/\\]zod[/\\]/],
@@ -22,7 +25,11 @@ export const PLACES: [string, RegExp][] = [
 
 export function placeOf(url: string, functionName: string): string {
   if (!url) return functionName === "(garbage collector)" ? "garbage collection" : functionName === "(idle)" ? "idle" : functionName === "(program)" ? "V8 (program)" : "native";
-  return PLACES.find(([, pattern]) => pattern.test(url))?.[0] ?? "other dependencies";
+  const place = PLACES.find(([, pattern]) => pattern.test(url))?.[0];
+  if (place) return place;
+  // Any other package by its name, so no cost hides in a bucket called "other".
+  const pkg = /node_modules[/\\]((?:@[^/\\]+[/\\])?[^/\\]+)/.exec(url)?.[1];
+  return pkg ? `package: ${pkg.replace(/\\/g, "/")}` : `other: ${url.slice(0, 60)}`;
 }
 
 /** Self time of every profile in `dir`, by place, busiest first, in ms and as a share of busy time; and the busiest functions. */
@@ -49,6 +56,7 @@ export function summariseCpuProfiles(dir: string) {
     byPlace: [...totals]
       .filter(([place]) => place !== "idle")
       .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
       .map(([place, ms]) => ({ place, selfMs: Math.round(ms), share: share(ms) })),
     topFunctions: [...functions]
       .filter(([fn]) => !fn.startsWith("(idle)"))

@@ -1,24 +1,23 @@
 import "server-only";
 // The statements every quiz submission runs, written as SQL that SQLite and PostgreSQL both
-// accept, through the one Prisma client ($queryRaw / $executeRaw). Measured: a model query
-// (findMany, create, upsert) costs ~0.37 ms of Prisma's own work before the database sees it,
-// a raw statement ~0.08 ms; a submission ran five of them (docs/benchmarks.md, decision 026).
-// Everything else uses the model API. The table and column names here are the database's
+// accept, on the driver under the one Prisma client (server/sql.ts: why, and what it saves;
+// docs/benchmarks.md, decision 026). The table and column names here are the database's
 // (prisma/schema.prisma: `fraction` is the column "percent", `trustFraction` "trustPercent",
 // `doubtFraction` "doubtPercent"); server/quiz/store.test.ts runs these statements against the
 // schema on both databases, so a change to those tables that forgets this file fails there.
 import { randomUUID } from "node:crypto";
-import { db } from "@/server/db";
 import { Prisma } from "@/server/generated/prisma/client";
+import { select, transaction } from "@/server/sql";
 
 export type AttemptRow = { attemptNumber: number; fraction: number; passed: boolean; submittedAt: Date };
 
 /** A student's attempts at one quiz, in order (the attempt number and status come from these). */
 export async function earlierAttempts(userId: string, quizId: string): Promise<AttemptRow[]> {
-  const rows = await db.$queryRaw<{ attemptNumber: number | bigint; fraction: number; passed: boolean | number | bigint; submittedAt: Date | string }[]>`
+  // Numbers may come as strings (SQLite's 64-bit integers), booleans as 1/0, times as ISO text.
+  const rows = await select<{ attemptNumber: unknown; fraction: unknown; passed: unknown; submittedAt: string | Date }>(Prisma.sql`
     SELECT "attemptNumber", "percent" AS "fraction", "passed", "submittedAt"
     FROM "QuizAttempt" WHERE "userId" = ${userId} AND "quizId" = ${quizId}
-    ORDER BY "attemptNumber" ASC`;
+    ORDER BY "attemptNumber" ASC`);
   return rows.map((r) => ({ attemptNumber: Number(r.attemptNumber), fraction: Number(r.fraction), passed: Boolean(Number(r.passed)), submittedAt: new Date(r.submittedAt) }));
 }
 
@@ -52,30 +51,26 @@ export type NewAttempt = {
  */
 export async function storeAttempt(a: NewAttempt): Promise<void> {
   const attemptId = randomUUID();
-  // Booleans as 1/0 would not do for PostgreSQL, nor true/false for SQLite's driver: both take
-  // a comparison's result.
-  const bool = (b: boolean) => (b ? Prisma.sql`1 = 1` : Prisma.sql`1 = 0`);
   const writes = [
-    db.$executeRaw`
+    Prisma.sql`
       INSERT INTO "QuizAttempt" ("id", "userId", "lessonSlug", "quizId", "kind", "attemptNumber", "submissionKey", "score", "maxScore",
         "percent", "passed", "trustPercent", "doubtPercent", "sensitivity", "bias", "startedAt", "submittedAt")
       VALUES (${attemptId}, ${a.userId}, ${a.lessonSlug}, ${a.quizId}, ${a.kind}, ${a.attemptNumber}, ${a.submissionKey}, ${a.score}, ${a.maxScore},
-        ${a.fraction}, ${bool(a.passed)}, ${a.trustFraction}, ${a.doubtFraction}, ${a.sensitivity}, ${a.bias}, ${a.startedAt}, ${a.submittedAt})`,
+        ${a.fraction}, ${a.passed}, ${a.trustFraction}, ${a.doubtFraction}, ${a.sensitivity}, ${a.bias}, ${a.startedAt}, ${a.submittedAt})`,
   ];
   if (a.answers.length) {
     const rows = a.answers.map(
-      (x) => Prisma.sql`(${randomUUID()}, ${attemptId}, ${x.questionId}, ${x.questionVersion}, ${x.response}, ${x.score}, ${x.maxScore}, ${bool(x.correct)}, ${x.timeMs})`,
+      (x) => Prisma.sql`(${randomUUID()}, ${attemptId}, ${x.questionId}, ${x.questionVersion}, ${x.response}, ${x.score}, ${x.maxScore}, ${x.correct}, ${x.timeMs})`,
     );
-    writes.push(db.$executeRaw`
+    writes.push(Prisma.sql`
       INSERT INTO "Answer" ("id", "attemptId", "questionId", "questionVersion", "response", "score", "maxScore", "correct", "timeMs")
       VALUES ${Prisma.join(rows)}`);
   }
   if (a.completesUnit) {
-    writes.push(db.$executeRaw`
+    writes.push(Prisma.sql`
       INSERT INTO "LessonProgress" ("id", "userId", "lessonSlug", "status", "startedAt", "completedAt")
       VALUES (${randomUUID()}, ${a.userId}, ${a.lessonSlug}, 'completed', ${a.submittedAt}, ${a.submittedAt})
       ON CONFLICT ("userId", "lessonSlug") DO UPDATE SET "status" = 'completed', "completedAt" = ${a.submittedAt}`);
   }
-  // A batch transaction: one BEGIN … COMMIT, the statements in this order.
-  await db.$transaction(writes);
+  await transaction(writes);
 }
