@@ -106,6 +106,7 @@ prepareDatabase({ ...process.env, NEXTAUTH_SECRET: SECRET, DATABASE_URL: url }, 
 
 type Row = Record<string, string | number | boolean>;
 const runs: Row[][] = [];
+let profileWindow: [number, number] | undefined;
 const profileDir = process.env.BENCH_CPU_PROFILE === "1" ? path.join(dir, "cpu-profiles") : null;
 for (let r = 0; r < RUNS; r++) {
   const run = `${Date.now().toString(36)}r${r}`;
@@ -116,7 +117,9 @@ for (let r = 0; r < RUNS; r++) {
     fail("Lost, doubled or inconsistent submissions, or an unfinished run.");
   }
   say(`Run ${r + 1} of ${RUNS}: no acknowledged submission lost or stored twice (${submissions.acknowledgedSubmissions} acknowledged, ${submissions.storedAttempts} stored)`);
-  runs.push([{ ...submissions, statuses: JSON.stringify(submissions.statuses) }, ...(await baselines(url, run))]);
+  const { loadWindowUs, ...row } = submissions;
+  if (r === 0) profileWindow = loadWindowUs;
+  runs.push([{ ...row, statuses: JSON.stringify(row.statuses) }, ...(await baselines(url, run))]);
 }
 
 const setups = runs[0].map((row) => String(row.setup));
@@ -147,8 +150,8 @@ const stages = await stageCosts(url, Date.now().toString(36));
 console.log(`\nOne submission at a time (${stages.requests} requests, Server-Timing):`);
 console.table(stages.rows);
 if (profileDir) {
-  const profile = summariseCpuProfiles(profileDir);
-  console.log("\nCPU profile of the first loaded run (self time by where the code lives):");
+  const profile = summariseCpuProfiles(profileDir, profileWindow);
+  console.log("\nCPU profile of the first run's submissions, from the first to the last (self time by where the code lives):");
   console.table(profile.byPlace);
   console.log("Busiest functions:");
   console.table(profile.topFunctions);

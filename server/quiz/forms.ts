@@ -6,6 +6,8 @@ import "server-only";
 // half B. The order is set on a student's first visit to an assessment and kept.
 import { createHmac } from "node:crypto";
 import { db } from "@/server/db";
+import { Prisma } from "@/server/generated/prisma/client";
+import { select } from "@/server/sql";
 
 export type Form = "A" | "B";
 export type FormOrder = "AB" | "BA";
@@ -31,7 +33,8 @@ const isOrder = (v: unknown): v is FormOrder => v === "AB" || v === "BA";
  * it out). The write only fills an empty value, so it never changes an order once given.
  */
 export async function formOrder(userId: string): Promise<FormOrder> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { assessmentOrder: true } });
+  // Every assessment submission asks; once set, the order is all it needs (on the driver: server/sql.ts).
+  const [user] = await select<{ assessmentOrder: string | null }>(Prisma.sql`SELECT "assessmentOrder" FROM "User" WHERE "id" = ${userId}`);
   if (isOrder(user?.assessmentOrder)) return user.assessmentOrder;
   const first = await db.enrollment.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { classId: true } });
   const counts: Record<FormOrder, number> = { AB: 0, BA: 0 };
