@@ -12,7 +12,8 @@ import { createPrismaClient } from "../../server/prisma-client";
 import { peakMemoryMb, signIn, startServer } from "./server.mjs";
 
 type Job = { user: number; body: string; key: string; repeat: "none" | "retry" | "double" };
-type Outcome = { status: number; ms: number; key: string; attemptNumber?: number };
+/** `sent`: the request's place in the order they were sent (0 = first). */
+type Outcome = { status: number; ms: number; key: string; attemptNumber?: number; sent: number };
 
 /** Request count, rate and latency percentiles of one measured run (`ms` sorted ascending). */
 export function latencySummary(ms: number[], seconds: number) {
@@ -139,8 +140,10 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
   // with the same submission key, after the time it asks for. The latency is the student's
   // whole wait, from the first send to the answer.
   let busyAnswers = 0;
+  let sentCount = 0;
   const post = async (base: string, job: Job): Promise<Outcome> => {
     const started = performance.now();
+    const sent = sentCount++;
     try {
       for (let tries = 0; ; tries++) {
         const res = await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies[job.user] }, body: job.body });
@@ -151,10 +154,10 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
           await new Promise((r) => setTimeout(r, Math.min(retryAfter, 10) * 1000));
           continue;
         }
-        return { status: res.status, ms: performance.now() - started, key: job.key, attemptNumber: json.attemptNumber };
+        return { status: res.status, ms: performance.now() - started, key: job.key, attemptNumber: json.attemptNumber, sent };
       }
     } catch {
-      return { status: 0, ms: performance.now() - started, key: job.key };
+      return { status: 0, ms: performance.now() - started, key: job.key, sent };
     }
   };
   const t0 = performance.now();
@@ -189,6 +192,9 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
   const inconsistentReplies = [...acked.values()].filter((numbers) => numbers.size !== 1).length;
   const statuses = Object.fromEntries([...new Set(outcomes.map((o) => o.status))].sort().map((s) => [s, outcomes.filter((o) => o.status === s).length]));
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+  // The first `concurrency` requests arrive together at a server that has answered a dozen so
+  // far: how much of the tail is that start?
+  const afterBurst = outcomes.filter((x) => x.sent >= o.concurrency).map((x) => x.ms).sort((a, b) => a - b);
   await db.$disconnect();
   const peakMemoryMB = instances.map((i) => peakMemoryMb(i.child.pid!));
   await Promise.all(instances.map((i) => new Promise((r) => (i.child.once("exit", r), i.stop()))));
@@ -196,6 +202,8 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
     setup: name,
     ...latencySummary(ms, seconds),
     statuses,
+    /** p99 of the requests sent after the first `concurrency` (the opening burst). */
+    p99AfterBurstMs: Math.round(percentile(afterBurst, 99)),
     /** 503 answers that the virtual student waited out and sent again. */
     busyAnswers,
     acknowledgedSubmissions: acked.size,
