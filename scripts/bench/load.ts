@@ -2,6 +2,7 @@
 // scripts/bench-postgres.ts): students submitting quizzes to running app instances, with
 // retries and double-clicks, and the count of what was lost or doubled. Bounded in count and
 // time; traffic only to 127.0.0.1.
+import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { hash } from "@node-rs/argon2";
 import { say } from "../lib/bootstrap.mjs";
@@ -13,7 +14,7 @@ import { peakMemoryMb, signIn, startServer } from "./server.mjs";
 
 type Job = { user: number; body: string; key: string; repeat: "none" | "retry" | "double" };
 /** `sent`: the request's place in the order they were sent (0 = first). */
-type Outcome = { status: number; ms: number; key: string; attemptNumber?: number; sent: number };
+type Outcome = { status: number; ms: number; key: string; attemptNumber?: number; sent: number; timing?: string | null };
 
 /** Request count, rate and latency percentiles of one measured run (`ms` sorted ascending). */
 export function latencySummary(ms: number[], seconds: number) {
@@ -112,7 +113,9 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
   const emails = Array.from({ length: o.users }, (_, i) => `bench-${run}-${i}@example.org`);
   // Form A before the course, B after (server/quiz/forms.ts): each assessment unit's own quiz.
   await db.user.createMany({ data: emails.map((email) => ({ email, name: "Bench Student", passwordHash, assessmentOrder: "AB" })) });
-  const instances = await Promise.all(ports.map((port) => startServer({ port, databaseUrl, ...server })));
+  // A trace records each request's stages too (Server-Timing, server/http/timing.ts).
+  const traced = process.env.BENCH_TRACE ? { ...server, env: { ...server.env, SERVER_TIMING: "1" } } : server;
+  const instances = await Promise.all(ports.map((port) => startServer({ port, databaseUrl, ...traced })));
   const bases = instances.map((i) => i.base);
   const cookies: string[] = [];
   for (let i = 0; i < emails.length; i += 4) {
@@ -120,14 +123,21 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
     cookies.push(...(await Promise.all(batch)));
   }
   const all = await jobs(run, o.users);
-  // Warm every instance outside the measurement: each compiles a lesson on its first use and
-  // opens its connections then. A separate student submits every quiz once on each.
-  const warmEmail = `warm-${run}@example.org`;
-  await db.user.create({ data: { email: warmEmail, name: "Warm-up", passwordHash } });
+  // Warm every instance outside the measurement, as a server that has been up for a lesson is:
+  // each compiles a lesson on its first use and opens its connections then, and V8 optimises
+  // the code only after it has run many times (with a dozen warm-up submissions, the first 200
+  // measured ones ran ~5 times slower than the rest). BENCH_WARM_STUDENTS students (10) submit
+  // every quiz once on each instance first.
+  const warmStudents = Number(process.env.BENCH_WARM_STUDENTS ?? 10);
+  const warmEmails = Array.from({ length: warmStudents }, (_, i) => `warm-${run}-${i}@example.org`);
+  await db.user.createMany({ data: warmEmails.map((email) => ({ email, name: "Warm-up", passwordHash, assessmentOrder: "AB" })) });
   for (const [b, base] of bases.entries()) {
-    const cookie = await signIn(base, warmEmail, o.password);
-    for (const [i, body] of (await quizBodies()).entries()) {
-      await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: body(`warm-${run}-${b}-${i}`) });
+    for (const [w, email] of warmEmails.entries()) {
+      const cookie = await signIn(base, email, o.password);
+      for (const [i, body] of (await quizBodies()).entries()) {
+        const res = await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: body(`warm-${run}-${b}-${w}-${i}`) });
+        await res.arrayBuffer();
+      }
     }
   }
 
@@ -154,7 +164,7 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
           await new Promise((r) => setTimeout(r, Math.min(retryAfter, 10) * 1000));
           continue;
         }
-        return { status: res.status, ms: performance.now() - started, key: job.key, attemptNumber: json.attemptNumber, sent };
+        return { status: res.status, ms: performance.now() - started, key: job.key, attemptNumber: json.attemptNumber, sent, timing: res.headers.get("server-timing") };
       }
     } catch {
       return { status: 0, ms: performance.now() - started, key: job.key, sent };
@@ -194,6 +204,8 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
   const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b);
   // The first `concurrency` requests arrive together at a server that has answered a dozen so
   // far: how much of the tail is that start?
+  // BENCH_TRACE=file.json: every request's place, latency and status, to look at the shape.
+  if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, JSON.stringify(outcomes.map(({ sent, ms, status, timing }) => ({ sent, ms: Math.round(ms), status, timing }))));
   const afterBurst = outcomes.filter((x) => x.sent >= o.concurrency).map((x) => x.ms).sort((a, b) => a - b);
   await db.$disconnect();
   const peakMemoryMB = instances.map((i) => peakMemoryMb(i.child.pid!));
