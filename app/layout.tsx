@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/ui/AccountMenu";
+import { SiteNav } from "@/components/ui/SiteNav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,19 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="site-header__brand">
             Behind the Headline
           </Link>
-          <nav aria-label="Main">
-            <ul className="site-nav">
-              <li>
-                <Link href="/course">Course</Link>
-              </li>
-              <li>
-                <Link href="/instructor">Teach</Link>
-              </li>
-              <li>
-                <Link href="/account">Account</Link>
-              </li>
-            </ul>
-          </nav>
+          <SiteNav />
           <AccountMenu />
         </header>
         <main id="main" className="site-main">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { HomeActions } from "@/components/ui/HomeActions";
 
 export default function HomePage() {
   return (
@@ -12,17 +12,7 @@ export default function HomePage() {
         Five units, each built on real news articles, each with a quiz that gives you feedback on every answer. A short
         assessment before and after shows how your judgement has grown.
       </p>
-      <p className="home__actions">
-        <Link className="button button--primary" href="/signup">
-          Join your class
-        </Link>
-        <Link className="button" href="/signin">
-          Sign in
-        </Link>
-        <Link className="button" href="/course">
-          Go to the course
-        </Link>
-      </p>
+      <HomeActions />
     </div>
   );
 }

@@ -42,6 +42,7 @@ export const TABLE: Row[] = [
   // page comes from guarded routes, which refuse it.
   { route: "lessons/[slug]/page.tsx", method: "GET", path: () => "/lessons/lone-wolf", expect: signedIn("ok"), endedSession: "ok" },
   { route: "account/privacy/page.tsx", method: "GET", path: () => "/account/privacy", expect: signedIn("ok") },
+  { route: "preview/page.tsx", method: "GET", path: () => "/preview", expect: { ...signedIn("forbidden"), author: "ok", admin: "ok" } },
   {
     route: "preview/[slug]/page.tsx",
     method: "GET",

@@ -21,6 +21,7 @@ test("student pages: the course and every unit", async ({ page }) => {
   test.setTimeout(120_000);
   await signInAs(page, accounts.student2);
   await expectNoViolations(page, "/course");
+  await expectNoViolations(page, "/");
   const { lessons } = await getCourseForTests();
   for (const l of lessons) await expectNoViolations(page, `/lessons/${l.slug}`);
 });
@@ -44,6 +45,8 @@ test("class reports, roster, student detail, account and admin pages", async ({ 
   const student = (await page.locator("tbody th a").first().getAttribute("href"))!;
   await expectNoViolations(page, student);
   await expectNoViolations(page, "/account");
+  await signInAs(page, accounts.author);
+  await expectNoViolations(page, "/preview");
   await signInAs(page, accounts.admin);
   await expectNoViolations(page, "/admin/users");
   await expectNoViolations(page, "/account");

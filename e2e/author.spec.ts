@@ -38,3 +38,22 @@ test("an admin previews drafts too; an author can preview a published unit", asy
   expect((await page.goto("/preview/lone-wolf"))?.status()).toBe(200);
   await expect(page.getByText("preview", { exact: false }).first()).toBeVisible();
 });
+
+test("an author's unit list: every unit in order, the draft marked, each opening its preview", async ({ page }) => {
+  await signInAs(page, accounts.author);
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Units" }).click();
+  await expect(page).toHaveURL(/\/preview$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Units");
+  const draft = page.locator(".unit-card", { hasText: "A draft unit used by the browser tests" });
+  await expect(draft).toContainText("Draft: authors only");
+  await expect(draft).toContainText("lessons/99-e2e-draft-fixture.mdx");
+  await expect(page.locator(".unit-card", { hasText: "Published" }).first()).toBeVisible();
+  await draft.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`${PREVIEW}$`));
+  // Students and instructors are refused the list.
+  for (const who of [accounts.student, accounts.instructor]) {
+    await signInAs(page, who);
+    expect((await page.goto("/preview"))?.status(), who).toBe(403);
+  }
+});

@@ -1,6 +1,6 @@
 // An instructor: sees their class and each student's latest score; is refused other classes.
 import { expect, test } from "@playwright/test";
-import { accounts, answerQuiz, gradedQuiz, signInAs } from "./fixtures";
+import { PASSWORD, accounts, answerQuiz, gradedQuiz, signInAs } from "./fixtures";
 
 test("the demo instructor sees a student's latest score after the student takes a quiz", async ({ browser }) => {
   const studentPage = await (await browser.newContext()).newPage();
@@ -49,4 +49,18 @@ test("an anonymous visitor is sent to sign in", async ({ page }) => {
   }
   const api = await page.request.get("/api/quiz-status?lesson=lone-wolf&quiz=lone-wolf-quiz");
   expect(api.status()).toBe(401);
+});
+
+test("an instructor who signs in lands on their classes, with Teach in the header and on the home page", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(accounts.instructor);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/instructor$/);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Teach" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Units" })).toHaveCount(0);
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: "Your classes" })).toHaveAttribute("href", "/instructor");
+  await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toHaveCount(0);
 });

@@ -99,3 +99,26 @@ test("a double-click on submit stores exactly one attempt", async ({ page }) => 
   await expect(page.locator(`[data-quiz-id="${quiz.id}"] .quiz__result h3`)).toHaveText(new RegExp(`Attempt ${before + 1}:`));
   expect((await status()).attemptsUsed).toBe(before + 1);
 });
+
+test("a signed-in student: no Teach in the header, and the home page offers Continue, not Sign in", async ({ page }) => {
+  await signInAs(page, accounts.student2);
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Account" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Teach" })).toHaveCount(0);
+  const main = page.getByRole("main");
+  await expect(main.getByRole("link", { name: "Continue the course" })).toHaveAttribute("href", "/course");
+  await expect(main.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  await expect(main.getByRole("link", { name: "Join your class" })).toHaveCount(0);
+});
+
+test("a visitor's home page offers joining and signing in, and the header no Teach or Account", async ({ page }) => {
+  await page.goto("/");
+  const main = page.getByRole("main");
+  await expect(main.getByRole("link", { name: "Join your class" })).toBeVisible();
+  await expect(main.getByRole("link", { name: "Sign in" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Course" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Teach" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "Account" })).toHaveCount(0);
+});

@@ -15,3 +15,8 @@ export function canSeeDrafts(role: Role): boolean {
 export function canTeach(role: Role): boolean {
   return role === "instructor" || role === "admin";
 }
+
+/** Where someone starts once signed in, when no page asked for them: a teacher at their classes. */
+export function homePath(role: unknown): string {
+  return isRole(role) && canTeach(role) ? "/instructor" : "/course";
+}

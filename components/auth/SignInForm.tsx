@@ -2,17 +2,30 @@
 import { useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 import { safeReturnPath } from "@/lib/return-path";
+import { homePath } from "@/lib/roles";
 import { signInSchema, fieldErrors, EMAIL_MAX, PASSWORD_MAX } from "@/lib/validation";
 import { Field } from "@/components/ui/Field";
 
 /**
  * Where to go once signed in: the callbackUrl when it is a path on this site (lib/return-path.ts),
- * else the page this form is shown on (the 401 page of a page whose session ended), else /course.
+ * else the page this form is shown on (the 401 page of a page whose session ended), else where
+ * this user starts (lib/roles.ts homePath: a teacher's classes, a student's course).
  */
-function returnPath(): string {
+async function returnPath(): Promise<string> {
   const { pathname, search } = window.location;
-  const here = pathname === "/signin" ? "/course" : safeReturnPath(pathname + search);
+  const here = pathname === "/signin" ? await startPath() : safeReturnPath(pathname + search);
   return safeReturnPath(new URLSearchParams(search).get("callbackUrl"), here);
+}
+
+/** Asks who has just signed in (not lib/me.ts's answer from before signing in). */
+async function startPath(): Promise<string> {
+  try {
+    const res = await fetch("/api/me", { cache: "no-store" });
+    const { user } = (await res.json()) as { user: { role: string } | null };
+    return homePath(user?.role);
+  } catch {
+    return "/course";
+  }
 }
 
 export function SignInForm() {
@@ -30,7 +43,7 @@ export function SignInForm() {
     setErrors({});
     const res = await signIn("credentials", { ...parsed.data, redirect: false }).catch(() => null);
     if (res?.ok && !res.error) {
-      window.location.assign(returnPath());
+      window.location.assign(await returnPath());
       return;
     }
     setPending(false);

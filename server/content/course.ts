@@ -4,7 +4,7 @@ import "server-only";
 // it is listed with its problems, and only its own page shows them.
 import { stat } from "node:fs/promises";
 import { cache } from "react";
-import { compileLesson, findLessons, loadSources, type CompiledLesson } from "./lessons";
+import { compileLesson, findLessons, LESSONS_DIR, loadSources, type CompiledLesson } from "./lessons";
 import { toQuizShell } from "./public-quiz";
 import type { QuizShell } from "@/lib/quiz";
 import { isPublished } from "@/lib/units";
@@ -36,17 +36,22 @@ async function getCompiled(entry: Awaited<ReturnType<typeof findLessons>>["entri
   return lesson;
 }
 
-// The list of units, read once per process in production (the pages are prerendered from it
-// at build time anyway; a new unit means a new build and a restart), and on every request in
-// development. Reading the folder on every submission cost 5% of the server's CPU under load.
-let listed: ReturnType<typeof findLessons> | null = null;
-function listLessons(): ReturnType<typeof findLessons> {
+// The list of units: read again only when the lessons/ folder changes (a unit file added,
+// removed or renamed changes the folder's mtime), and on every request in development, where
+// a unit may also be a folder with an index.mdx. Reading the folder on every submission cost
+// 5% of the server's CPU under load (docs/benchmarks.md).
+let listed: { mtimeMs: number; list: ReturnType<typeof findLessons> } | null = null;
+async function listLessons(): ReturnType<typeof findLessons> {
   if (isDev) return findLessons();
-  listed ??= findLessons().catch((error: unknown) => {
-    listed = null;
-    throw error;
-  });
-  return listed;
+  const { mtimeMs } = await stat(/*turbopackIgnore: true*/ LESSONS_DIR);
+  if (listed?.mtimeMs !== mtimeMs) {
+    const list = findLessons().catch((error: unknown) => {
+      listed = null;
+      throw error;
+    });
+    listed = { mtimeMs, list };
+  }
+  return listed.list;
 }
 
 /** Every unit in course order, drafts included (callers filter by role). */
