@@ -36,6 +36,9 @@ function initialAnswers(quiz: PublicQuiz): Answers {
   );
 }
 
+/** Clicks this soon after a result appears are taken as the rest of the click that submitted. */
+const DOUBLE_CLICK_MS = 700;
+
 const attemptsText = (n: number) => `${n} attempt${n === 1 ? "" : "s"}`;
 
 /** The one-line summary of an attempt, in the words the quiz's kind calls for. */
@@ -54,6 +57,8 @@ export function QuizForm({ shell, next }: Props) {
   /** While the server is too busy to take the answers: what the student is told (they are sent again by themselves). */
   const [busy, setBusy] = useState<string | null>(null);
   const [justSubmitted, setJustSubmitted] = useState(false);
+  /** When this attempt's result appeared: "Try again" sits where "Submit" was, so the second click of a double-click must not start a new attempt. */
+  const resultShownAt = useRef(0);
   const [pending, startTransition] = useTransition();
   // One key per attempt: kept across retries of the same submission, renewed after a stored one.
   const submissionKey = useRef<string | null>(null);
@@ -145,6 +150,7 @@ export function QuizForm({ shell, next }: Props) {
       submissionKey.current = null;
       clearDraft(quiz.lessonSlug, quiz.id);
       setJustSubmitted(true);
+      resultShownAt.current = performance.now();
       setView({ mode: "result", quiz, result: res });
       setState((s) => (s ? { ...s, ...res.status, last: res } : s));
       // The next attempt comes in a new order: fetch it now, for "Try again".
@@ -154,7 +160,7 @@ export function QuizForm({ shell, next }: Props) {
   }
 
   function tryAgain() {
-    if (!state) return;
+    if (!state || performance.now() - resultShownAt.current < DOUBLE_CLICK_MS) return;
     setView({ mode: "answer", quiz: state.quiz });
     setAnswers(initialAnswers(state.quiz));
     setJustSubmitted(false);
