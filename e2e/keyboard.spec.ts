@@ -12,6 +12,8 @@ test("unit 1's quiz, all six question types, with the keyboard only", async ({ p
   const quiz = await gradedQuiz("lone-wolf");
   expect(new Set(quiz.questions.map((q) => q.type))).toEqual(new Set(QUESTION_TYPES));
   const section = page.locator(`[data-quiz-id="${quiz.id}"]`);
+  // The questions come after the page, from /api/quiz-status.
+  await expect(section).toHaveAttribute("aria-busy", "false");
   await page.locator("body").click({ position: { x: 1, y: 1 } });
   await section.locator(".quiz__title").scrollIntoViewIfNeeded();
   // Start tabbing from the quiz heading's neighbourhood.

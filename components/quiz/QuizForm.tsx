@@ -58,7 +58,7 @@ export function QuizForm({ shell, next }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [justSubmitted, setJustSubmitted] = useState(false);
   /** When this attempt's result appeared: "Try again" sits where "Submit" was, so the second click of a double-click must not start a new attempt. */
-  const resultShownAt = useRef(0);
+  const resultShownAt = useRef(Number.NEGATIVE_INFINITY);
   const [pending, startTransition] = useTransition();
   // One key per attempt: kept across retries of the same submission, renewed after a stored one.
   const submissionKey = useRef<string | null>(null);

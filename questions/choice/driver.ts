@@ -7,6 +7,8 @@ import type { OptionsDefinition } from "./types";
 export const pickOneDriver: Driver<OptionsDefinition<string>> = async (page, li, q, right, keyboard) => {
   const option = q.options.find((o) => o.correct === right)!;
   if (!keyboard) return li.getByLabel(option.text, { exact: true }).check();
+  // The student's own copy loads after the page (/api/quiz-status): read the order once it is there.
+  await li.locator("input").first().waitFor();
   const shown = await li.locator("input").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   const target = shown.indexOf(option.id);
   await tabTo(page, li.locator("input").first());
