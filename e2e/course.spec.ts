@@ -1,6 +1,6 @@
 // A student walks the whole course in order: the pre-assessment, five units, the
 // post-assessment. Each page renders, each graded quiz submits and shows feedback, the
-// "Next" link leads on, and the course page's progress grows.
+// "Next" link leads on, the course page says where to start and go on, and its progress grows.
 import { expect, test } from "@playwright/test";
 import { JOIN_CODE, PASSWORD, answerQuiz, getCourseForTests, quizOnPage, uniqueEmail } from "./fixtures";
 
@@ -17,7 +17,10 @@ test("a student works through every unit and both assessments", async ({ page })
 
   const { lessons: visible } = await getCourseForTests(); // published units only
   expect(visible.map((l) => l.frontmatter?.kind)).toEqual(["assessment", "unit", "unit", "unit", "unit", "unit", "assessment"]);
-  await page.locator(".unit-card a").first().click();
+  // The course page says where to start, then where to go on.
+  const start = page.getByRole("link", { name: "Start the course" });
+  await expect(start).toHaveAttribute("href", `/lessons/${visible[0].slug}`);
+  await start.click();
 
   for (const [i, lesson] of visible.entries()) {
     await expect(page).toHaveURL(new RegExp(`/lessons/${lesson.slug}$`));
@@ -38,12 +41,17 @@ test("a student works through every unit and both assessments", async ({ page })
       await section.locator(".feedback__why summary").first().click();
       await expect(section.locator(".feedback__explanation").first()).toBeVisible();
     }
-    if (i < visible.length - 1) {
+    if (i === 0) {
+      await page.goto("/course");
+      await page.getByRole("link", { name: `Continue: ${visible[1].frontmatter!.title}` }).click();
+    } else if (i < visible.length - 1) {
       await section.locator(".quiz__actions").getByRole("link", { name: `Next: ${visible[i + 1].frontmatter!.title} →` }).click();
     }
   }
 
   await page.goto("/course");
   await expect(page.locator("#course-progress")).toHaveAttribute("value", "100");
+  await expect(page.getByText("You have done every part of the course.")).toBeVisible();
+  await expect(page.getByRole("link", { name: /^(Start the course|Continue:)/ })).toHaveCount(0);
   await expect(page.locator(".unit-card .status")).toHaveText(visible.map((l) => (l.frontmatter?.kind === "assessment" ? "Done" : "Passed")));
 });

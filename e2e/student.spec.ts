@@ -122,3 +122,24 @@ test("a visitor's home page offers joining and signing in, and the header no Tea
   await expect(nav.getByRole("link", { name: "Teach" })).toHaveCount(0);
   await expect(nav.getByRole("link", { name: "Account" })).toHaveCount(0);
 });
+
+test("the course page continues with the unit a student opened and did not finish", async ({ page }) => {
+  await signUpAndOpen(page);
+  await page.goto("/course");
+  await expect(page.getByRole("link", { name: /^Continue: “ISIS claimed responsibility”/ })).toHaveAttribute("href", "/lessons/claims");
+});
+
+/** A new student who opens unit 2 (the page tells /api/progress, which marks it started) and leaves. */
+async function signUpAndOpen(page: import("@playwright/test").Page) {
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Half Way");
+  await page.getByLabel("Email").fill(uniqueEmail("halfway"));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Class join code").fill(JOIN_CODE);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/course$/);
+  await expect(page.getByRole("link", { name: "Start the course" })).toHaveAttribute("href", "/lessons/pre-assessment");
+  const marked = page.waitForResponse((r) => r.url().endsWith("/api/progress"));
+  await page.goto("/lessons/claims");
+  expect((await marked).ok()).toBe(true);
+}

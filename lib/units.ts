@@ -32,3 +32,12 @@ export function unitLabels(units: UnitLike[]): UnitLabel[] {
     return { number: n, short: `Unit ${n}`, long: `Unit ${n}` };
   });
 }
+
+/**
+ * Where a student goes on: the first unit they have opened and not finished, else the first
+ * they have not started, else none (the course is done). Drafts never. In course order.
+ */
+export function continueWith<U extends { draft?: boolean }>(rows: { unit: U; status: "not-started" | "in-progress" | "completed" | "passed" }[]): U | null {
+  const open = rows.filter((r) => !r.unit.draft);
+  return (open.find((r) => r.status === "in-progress") ?? open.find((r) => r.status === "not-started"))?.unit ?? null;
+}

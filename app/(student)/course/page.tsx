@@ -3,7 +3,7 @@ import Link from "next/link";
 import { canSeeDrafts } from "@/lib/roles";
 import { requireUser } from "@/server/access";
 import { getCourse, summarise } from "@/server/content/course";
-import { isPublished, unitLabels } from "@/lib/units";
+import { continueWith, isPublished, unitLabels } from "@/lib/units";
 import { progressFor, STATUS_LABELS, unitStatus, type UnitProgress } from "@/server/reports/progress";
 import { formatPercent } from "@/lib/format";
 
@@ -17,6 +17,7 @@ export default async function CoursePage() {
   const rows = units.map((u) => ({ unit: u, progress: progress.get(u.slug) ?? unitStatus(undefined, []) }));
   const done = rows.filter((r) => r.progress.status === "completed" || r.progress.status === "passed").length;
   const percent = rows.length ? Math.round((done / rows.length) * 100) : 0;
+  const next = continueWith(rows.map((r) => ({ unit: r.unit, status: r.progress.status })));
 
   return (
     <div className="course">
@@ -31,6 +32,15 @@ export default async function CoursePage() {
         </progress>
         <span aria-hidden="true">{percent}%</span>
       </div>
+      {next ? (
+        <p className="course__continue">
+          <Link className="button button--primary" href={`/lessons/${next.slug}`}>
+            {rows.every((r) => r.progress.status === "not-started") ? "Start the course" : `Continue: ${next.title}`}
+          </Link>
+        </p>
+      ) : rows.length ? (
+        <p className="course__continue">You have done every part of the course.</p>
+      ) : null}
       <ol className="unit-list">
         {rows.map(({ unit, progress: p }, i) => (
           <li key={unit.slug} className={`unit-card unit-card--${p.status}`}>
