@@ -53,6 +53,7 @@ export const TABLE: Row[] = [
   { route: "instructor/classes/[classId]/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}`, expect: teachers("ok", "forbidden") },
   // The same page with the other instructor's class: a foreign id.
   { route: "instructor/classes/[classId]/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.otherClass}`, expect: { ...teachers("forbidden", "ok"), admin: "ok" } },
+  { route: "instructor/classes/[classId]/join/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/join`, expect: teachers("ok", "forbidden") },
   { route: "instructor/classes/[classId]/roster/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/roster`, expect: teachers("ok", "forbidden") },
   { route: "instructor/classes/[classId]/items/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/items`, expect: teachers("ok", "forbidden") },
   { route: "instructor/classes/[classId]/gain/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.otherClass}/gain`, expect: { ...teachers("forbidden", "ok"), admin: "ok" } },

@@ -1,6 +1,6 @@
 // An instructor: sees their class and each student's latest score; is refused other classes.
 import { expect, test } from "@playwright/test";
-import { PASSWORD, accounts, answerQuiz, gradedQuiz, signInAs } from "./fixtures";
+import { JOIN_CODE, PASSWORD, accounts, answerQuiz, gradedQuiz, signInAs } from "./fixtures";
 
 test("the demo instructor sees a student's latest score after the student takes a quiz", async ({ browser }) => {
   const studentPage = await (await browser.newContext()).newPage();
@@ -63,4 +63,22 @@ test("an instructor who signs in lands on their classes, with Teach in the heade
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Your classes" })).toHaveAttribute("href", "/instructor");
   await expect(page.getByRole("main").getByRole("link", { name: "Sign in" })).toHaveCount(0);
+});
+
+test("the join code shown to a room, and its link fills the code in for a new student", async ({ page, browser }) => {
+  await signInAs(page, accounts.instructor);
+  await page.goto("/instructor");
+  await page.getByRole("link", { name: "Demo class" }).click();
+  await page.getByRole("link", { name: "show it to the room" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Join Demo class");
+  await expect(page.locator(".join-code__code")).toHaveText(JOIN_CODE);
+  const link = page.locator(".join-code__link");
+  await expect(link).toHaveText(new RegExp(`^https?://[^/]+/signup\\?code=${JOIN_CODE}$`));
+
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto((await link.getAttribute("href"))!);
+  await expect(visitor.getByLabel("Class join code")).toHaveValue(JOIN_CODE);
+  // Anything that is not a join code is not filled in.
+  await visitor.goto("/signup?code=%3Cscript%3E");
+  await expect(visitor.getByLabel("Class join code")).toHaveValue("");
 });

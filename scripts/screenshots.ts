@@ -25,6 +25,16 @@ const SHOTS: Shot[] = [
   { name: "course-student", as: "student2@example.org", path: "/course" },
   { name: "unit-student", as: "student2@example.org", path: "/lessons/claims", ready: quizLoaded },
   { name: "classes-instructor", as: "instructor@example.org", path: "/instructor" },
+  {
+    name: "join-code-instructor",
+    as: "instructor@example.org",
+    path: "/instructor",
+    ready: async (page) => {
+      await page.getByRole("link", { name: "Demo class" }).click();
+      await page.getByRole("link", { name: "show it to the room" }).click();
+      await page.locator(".join-code__code").waitFor();
+    },
+  },
   { name: "units-author", as: "author@example.org", path: "/preview" },
 ];
 

@@ -1,15 +1,25 @@
 "use client";
 // Sign-up posts JSON to /api/signup (which validates everything again), then signs in.
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { signIn } from "next-auth/react";
 import { FormAlert } from "@/components/forms/FormAlert";
 import { NewPasswordField } from "@/components/forms/NewPasswordField";
 import { useJsonForm } from "@/components/forms/useJsonForm";
 import { Field } from "@/components/ui/Field";
-import { EMAIL_MAX, NAME_MAX } from "@/lib/validation";
+import { EMAIL_MAX, JOIN_CODE_PATTERN, NAME_MAX } from "@/lib/validation";
+
+/** A join code from the link an instructor shows (/signup?code=…), if it looks like one; the server checks it. */
+function codeFromLink(): string {
+  const code = new URLSearchParams(window.location.search).get("code")?.trim().toUpperCase() ?? "";
+  return JOIN_CODE_PATTERN.test(code) ? code : "";
+}
+
+const noSubscription = () => () => {};
 
 export function SignUpForm() {
   const [created, setCreated] = useState(false);
+  // The address does not change while the form is shown; the server renders no code.
+  const linkCode = useSyncExternalStore(noSubscription, codeFromLink, () => "");
   const { onSubmit, pending, summary, alertRef, fieldError } = useJsonForm<{ ok: true; email: string }>("/api/signup", async (result, _form, values) => {
     setCreated(true);
     const signedIn = await signIn("credentials", { email: result.email, password: values.password, redirect: false });
@@ -33,6 +43,9 @@ export function SignUpForm() {
         autoComplete="off"
         hint="Eight letters or digits, like ABCD-1234."
         maxLength={20}
+        // Filled in from the class's join link; the key makes the field take it once known.
+        key={linkCode}
+        defaultValue={linkCode}
         error={fieldError("joinCode")}
         required
       />

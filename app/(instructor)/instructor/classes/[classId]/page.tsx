@@ -37,7 +37,15 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
     <div className="wide">
       <ClassNav classId={klass.id} className={klass.name} current="" />
       <p>
-        {students.length} student{students.length === 1 ? "" : "s"} · join code {klass.joinCode ? <code>{klass.joinCode}</code> : "switched off"} · download{" "}
+        {students.length} student{students.length === 1 ? "" : "s"} · join code{" "}
+        {klass.joinCode ? (
+          <>
+            <code>{klass.joinCode}</code> (<Link href={`${base}/join`}>show it to the room</Link>)
+          </>
+        ) : (
+          "switched off"
+        )}{" "}
+        · download{" "}
         <a href={`${base}/export/progress`} download>
           progress (CSV)
         </a>{" "}
