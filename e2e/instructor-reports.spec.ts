@@ -52,8 +52,15 @@ test("progress grid, student detail, item analysis, learning gain and CSV export
   await page.goto(`${classUrl}/items?unit=claims`);
   await expect(page.getByRole("heading", { name: /what a claim is and isn't/, level: 2 })).toBeVisible();
   const firstItem = page.locator("li.item").first();
-  await expect(firstItem.getByText("Facility")).toBeVisible();
-  await expect(firstItem.getByText("Discrimination")).toBeVisible();
+  // Plain words, with the technical term beside them.
+  await expect(firstItem.getByText("Got it right (facility)")).toBeVisible();
+  await expect(firstItem.getByText("Tells strong from weak (discrimination)")).toBeVisible();
+  // An index of the questions, each jumping to its analysis.
+  const index = page.getByRole("navigation", { name: "Questions" });
+  await expect(index.getByRole("link")).toHaveCount(await page.locator("li.item").count());
+  await index.getByRole("link").nth(2).click();
+  await expect(page).toHaveURL(/#item-3$/);
+  await expect(page.locator("li.item").nth(2)).toHaveAttribute("id", "item-3");
   await expect(firstItem.getByText(/Most common wrong answer:/)).toBeVisible();
   await expect(firstItem.getByRole("cell", { name: "Wrong" }).first()).toBeVisible();
 

@@ -48,6 +48,9 @@ describe("item flags", () => {
   });
   it("raises no flag on too few answers", () => {
     expect(itemFlags(4, 1, -1)).toEqual([]);
+    // Nine answers are too few to say anything about a question; ten are enough.
+    expect(itemFlags(9, 1, -1)).toEqual([]);
+    expect(itemFlags(10, 1, -1)).toEqual(["too-easy", "poor-discrimination"]);
   });
 });
 

@@ -8,7 +8,7 @@ export const TOO_HARD_FACILITY = 0.3;
 /** Discrimination below this means the item barely separates strong from weak students. */
 export const POOR_DISCRIMINATION = 0.2;
 /** Below this many answers the flags say nothing useful, so none are raised. */
-export const MIN_ANSWERS_FOR_FLAGS = 5;
+export const MIN_ANSWERS_FOR_FLAGS = 10;
 
 export function mean(xs: readonly number[]): number | null {
   return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null;
@@ -71,7 +71,7 @@ export type ItemFlag = "too-easy" | "too-hard" | "poor-discrimination";
 export const FLAG_LABELS: Record<ItemFlag, string> = {
   "too-easy": "Too easy",
   "too-hard": "Too hard",
-  "poor-discrimination": "Poor discrimination",
+  "poor-discrimination": "Does not tell strong readers from weak",
 };
 
 export function itemFlags(answered: number, fac: number | null, disc: number | null): ItemFlag[] {

@@ -7,7 +7,7 @@ import { requireOwnClass } from "@/server/access";
 import { reportUnits } from "@/server/reports/classes";
 import { firstValues } from "@/server/reports/grid";
 import { analyseQuiz } from "@/server/reports/items";
-import { FLAG_LABELS, POOR_DISCRIMINATION, TOO_EASY_FACILITY, TOO_HARD_FACILITY } from "@/server/reports/stats";
+import { FLAG_LABELS, MIN_ANSWERS_FOR_FLAGS, POOR_DISCRIMINATION, TOO_EASY_FACILITY, TOO_HARD_FACILITY } from "@/server/reports/stats";
 import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Item analysis" };
@@ -52,12 +52,14 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
           <details className="explainer">
             <summary>How to read these numbers</summary>
             <p>
-              Each student’s <strong>first attempt</strong> counts: later attempts come after feedback. <strong>Facility</strong> is the mean
-              score on the question (the share who got it right; partly right answers count their part). <strong>Discrimination</strong>{" "}
-              is the correlation between the score on the question and the score on the rest of the quiz (the corrected point-biserial):
-              near 1, the students who do well overall get it right; near 0 or below, the question measures something else, or is
-              ambiguous. Flags: too easy above {formatPercent(TOO_EASY_FACILITY)} facility, too hard below {formatPercent(TOO_HARD_FACILITY)}, poor
-              discrimination below {POOR_DISCRIMINATION}; none are raised on fewer than five answers.
+              Each student’s <strong>first attempt</strong> counts: later attempts come after feedback. <strong>Got it right</strong> (in
+              test statistics, the <em>facility</em>) is the mean score on the question: the share who got it right, partly right answers
+              counting their part. <strong>Tells strong from weak</strong> (the <em>discrimination</em>, a corrected point-biserial
+              correlation) compares the score on the question with the score on the rest of the quiz: near 1, the students who do well
+              overall get it right; near 0 or below, the question measures something else, or is ambiguous. Flags: too easy above{" "}
+              {formatPercent(TOO_EASY_FACILITY)} right, too hard below {formatPercent(TOO_HARD_FACILITY)}, not telling strong from weak below{" "}
+              {POOR_DISCRIMINATION}; none are raised on fewer than {MIN_ANSWERS_FOR_FLAGS} answers, which are too few to say anything about a
+              question.
             </p>
           </details>
           <p>{analysis.attempts} students have taken this quiz.</p>
@@ -70,9 +72,22 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
               series={[{ name: "Students", colour: SCORE_COLOUR, values: analysis.scoreBins.map((b) => b.count) }]}
             />
           ) : null}
+          {analysis.items.length > 1 ? (
+            <nav aria-labelledby="items-index" className="items-index">
+              <h3 id="items-index">Questions</h3>
+              <ol>
+                {analysis.items.map((item, i) => (
+                  <li key={item.version}>
+                    <a href={`#item-${i + 1}`}>{item.question.promptText.length > 90 ? `${item.question.promptText.slice(0, 88)}…` : item.question.promptText}</a>
+                    {item.flags.length ? <span className="muted"> · {item.flags.map((f) => FLAG_LABELS[f]).join(", ")}</span> : null}
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : null}
           <ol className="items">
-            {analysis.items.map((item) => (
-              <li key={item.version} className="item" data-question={item.questionId}>
+            {analysis.items.map((item, i) => (
+              <li key={item.version} id={`item-${i + 1}`} className="item" data-question={item.questionId}>
                 <h3>
                   {item.question.promptText}
                   {item.versionCount > 1 ? (
@@ -97,11 +112,15 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
                     <dd>{item.answered - item.unanswered}{item.unanswered ? ` (${item.unanswered} left blank)` : ""}</dd>
                   </div>
                   <div>
-                    <dt>Facility</dt>
+                    <dt>
+                      Got it right <span className="muted">(facility)</span>
+                    </dt>
                     <dd>{formatPercent(item.facility)}</dd>
                   </div>
                   <div>
-                    <dt>Discrimination</dt>
+                    <dt>
+                      Tells strong from weak <span className="muted">(discrimination)</span>
+                    </dt>
                     <dd>{two(item.discrimination)}</dd>
                   </div>
                 </dl>
