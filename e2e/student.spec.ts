@@ -1,6 +1,6 @@
 // A student: joins a class, reads a unit, takes its quiz, sees feedback and progress.
 import { expect, test } from "@playwright/test";
-import { JOIN_CODE, PASSWORD, accounts, answerQuiz, gradedQuiz, signInAs, uniqueEmail } from "./fixtures";
+import { JOIN_CODE, PASSWORD, accounts, answerQuiz, gradedQuiz, signInAs, signUpStudent, uniqueEmail } from "./fixtures";
 
 test("a new student joins with the demo join code, takes the unit 1 quiz and sees feedback", async ({ page }) => {
   const email = uniqueEmail("newstudent");
@@ -131,13 +131,7 @@ test("the course page continues with the unit a student opened and did not finis
 
 /** A new student who opens unit 2 (the page tells /api/progress, which marks it started) and leaves. */
 async function signUpAndOpen(page: import("@playwright/test").Page) {
-  await page.goto("/signup");
-  await page.getByLabel("Your name").fill("Half Way");
-  await page.getByLabel("Email").fill(uniqueEmail("halfway"));
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByLabel("Class join code").fill(JOIN_CODE);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/course$/);
+  await signUpStudent(page, "Half Way");
   await expect(page.getByRole("link", { name: "Start the course" })).toHaveAttribute("href", "/lessons/pre-assessment");
   const marked = page.waitForResponse((r) => r.url().endsWith("/api/progress"));
   await page.goto("/lessons/claims");

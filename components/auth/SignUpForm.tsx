@@ -1,10 +1,11 @@
 "use client";
 // Sign-up posts JSON to /api/signup (which validates everything again), then signs in.
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { signIn } from "next-auth/react";
 import { FormAlert } from "@/components/forms/FormAlert";
 import { NewPasswordField } from "@/components/forms/NewPasswordField";
 import { useJsonForm } from "@/components/forms/useJsonForm";
+import { useBrowserValue } from "@/components/ui/browser-hooks";
 import { Field } from "@/components/ui/Field";
 import { EMAIL_MAX, JOIN_CODE_PATTERN, NAME_MAX } from "@/lib/validation";
 
@@ -14,12 +15,9 @@ function codeFromLink(): string {
   return JOIN_CODE_PATTERN.test(code) ? code : "";
 }
 
-const noSubscription = () => () => {};
-
 export function SignUpForm() {
   const [created, setCreated] = useState(false);
-  // The address does not change while the form is shown; the server renders no code.
-  const linkCode = useSyncExternalStore(noSubscription, codeFromLink, () => "");
+  const linkCode = useBrowserValue(codeFromLink, "");
   const { onSubmit, pending, summary, alertRef, fieldError } = useJsonForm<{ ok: true; email: string }>("/api/signup", async (result, _form, values) => {
     setCreated(true);
     const signedIn = await signIn("credentials", { email: result.email, password: values.password, redirect: false });

@@ -2,15 +2,11 @@
 // Shows who is signed in, with a sign-out button. It asks /api/me in the browser so that the
 // pages around it can stay static; signing out is components/auth/sign-out.ts.
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import { signOut } from "@/components/auth/sign-out";
-import { fetchMe, type Me } from "@/lib/me";
+import { useMe } from "./browser-hooks";
 
 export function AccountMenu() {
-  const [me, setMe] = useState<Me | undefined>(undefined);
-  useEffect(() => {
-    void fetchMe().then(setMe);
-  }, []);
+  const me = useMe();
   if (me === undefined) return <div className="account" aria-hidden="true" />;
   if (me === null) {
     return (

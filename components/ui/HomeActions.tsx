@@ -2,15 +2,11 @@
 // The home page's buttons: a visitor joins a class or signs in; someone signed in goes on
 // where they work (the course, or a teacher's classes) and is not offered "Sign in" again.
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import { fetchMe, type Me } from "@/lib/me";
+import { useMe } from "./browser-hooks";
 import { canTeach, isRole } from "@/lib/roles";
 
 export function HomeActions() {
-  const [me, setMe] = useState<Me | undefined>(undefined);
-  useEffect(() => {
-    void fetchMe().then(setMe);
-  }, []);
+  const me = useMe();
   if (me === undefined) {
     return (
       <p className="home__actions">

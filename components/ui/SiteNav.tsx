@@ -3,15 +3,11 @@
 // also their classes, authors the unit list. Like the account menu it asks /api/me in the
 // browser (lib/me.ts), so the pages around it stay static; until it knows, it shows the course.
 import Link from "next/link";
-import { useEffect, useState } from "react";
-import { fetchMe, type Me } from "@/lib/me";
+import { useMe } from "./browser-hooks";
 import { canSeeDrafts, canTeach, isRole } from "@/lib/roles";
 
 export function SiteNav() {
-  const [me, setMe] = useState<Me | undefined>(undefined);
-  useEffect(() => {
-    void fetchMe().then(setMe);
-  }, []);
+  const me = useMe();
   const role = me && isRole(me.role) ? me.role : null;
   return (
     <nav aria-label="Main">
