@@ -21,6 +21,11 @@ export function text(missing: string) {
 const JOINER_IN_WORD = /(?<=[\p{L}\p{M}\p{N}\p{S}])[\u200C\u200D](?=[\p{L}\p{M}\p{N}\p{S}])/gu;
 const INVISIBLE = /[\p{Cc}\p{Cf}\u034F\u115F\u1160\u3164\uFFA0\u2800]/u;
 
+/** `s` without the invisible and direction-changing characters above (joiners too), for names that come from elsewhere (an LMS). */
+export function withoutInvisible(s: string): string {
+  return s.replace(new RegExp(INVISIBLE.source, "gu"), "");
+}
+
 /** True when a name shows exactly what it contains (no invisible or direction-changing characters). */
 export function isPlainDisplayText(s: string): boolean {
   return !INVISIBLE.test(s.replace(JOINER_IN_WORD, ""));

@@ -5,7 +5,11 @@ import "server-only";
 //                        of this app (server/http/origin.ts); the per-route exception
 //                        `crossSite: "signed-token"` is for endpoints that receive cross-site
 //                        POSTs by design (LTI) and must verify a signed token instead
-//   → content type       application/json (UTF-8), else 415
+//   → content type       application/json (UTF-8), else 415; a route with `bodyAs: "form"`
+//                        takes an HTML form instead (application/x-www-form-urlencoded, as an
+//                        LMS posts one), its fields as strings
+// A route a browser navigates to (the LTI endpoints) sets `refuseAs: "page"`: its refusals
+// are a small HTML page with the same sentence (server/http/refusal-page.ts) instead of JSON.
 //   → bounded body       read up to `maxBytes` and no further, chunked bodies too, else 413
 //   → schema             zod: `body`, `query` (search params) and `params` (path segments), 400
 //   → owns               an `owns` rule: what is asked for is the asker's (403)
@@ -24,6 +28,7 @@ import { getCurrentUser } from "@/server/auth";
 import { formatBytes, readBounded, utf8Text } from "./body";
 import { Admission, Busy } from "./admission";
 import { crossSiteRefusal } from "./origin";
+import { refusalPage } from "./refusal-page";
 import { timed, withServerTiming } from "./timing";
 
 /** The body limit of a route that does not set its own. */
@@ -42,6 +47,10 @@ export type RouteOptions<T, B extends Schema, Q extends Schema, P extends Schema
   maxBytes?: number;
   /** Skips the same-origin check. Only for routes that verify a signed token from the sender. */
   crossSite?: "signed-token";
+  /** How the body is sent: JSON (the default) or an HTML form (application/x-www-form-urlencoded). */
+  bodyAs?: "json" | "form";
+  /** How refusals are told: JSON (the default) or an HTML page, for routes a browser navigates to. */
+  refuseAs?: "json" | "page";
   /** The sentence for a body or query the schema refused (the default names the first problem). */
   invalid?: (error: z.ZodError) => string;
   /** A first-come-first-served gate (server/http/admission.ts): 503 + Retry-After when the wait would be too long. */
@@ -77,6 +86,10 @@ async function admitted(gate: Admission, route: () => Promise<Response>): Promis
 
 /** A refusal in the one error shape. */
 export function refuse(status: number, error: string, fields?: Partial<Record<string, string>>): NextResponse {
+  return refuseJson(status, error, fields);
+}
+
+function refuseJson(status: number, error: string, fields?: Partial<Record<string, string>>): NextResponse {
   const body: ErrorBody = fields && Object.keys(fields).length ? { ok: false, error, fields: fields as Record<string, string> } : { ok: false, error };
   return NextResponse.json(body, { status, headers: NO_STORE });
 }
@@ -89,11 +102,17 @@ function describe(error: z.ZodError): string {
 
 const MUTATION = (method: string) => method !== "GET" && method !== "HEAD";
 
-function isJson(contentType: string | null): boolean {
+function isType(contentType: string | null, expected: string): boolean {
   const [type, ...params] = (contentType ?? "").toLowerCase().split(";").map((s) => s.trim());
   const charset = params.find((p) => p.startsWith("charset="))?.slice(8).replace(/"/g, "");
-  return type === "application/json" && (charset === undefined || charset === "utf-8");
+  return type === expected && (charset === undefined || charset === "utf-8");
 }
+
+const BODY_TYPES = {
+  json: { type: "application/json", wrongType: "Send the request as JSON (Content-Type: application/json).", malformed: "The request is not valid JSON. Nothing was saved.", parse: (text: string): unknown => JSON.parse(text) },
+  // Repeated fields keep their last value; every value is a string (the schema says which are needed).
+  form: { type: "application/x-www-form-urlencoded", wrongType: "Send the request as a form (Content-Type: application/x-www-form-urlencoded).", malformed: "The form could not be read. Nothing was saved.", parse: (text: string): unknown => Object.fromEntries(new URLSearchParams(text)) },
+} as const;
 
 export function jsonRoute<T, B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined, O = undefined>(
   options: RouteOptions<T, B, Q, P, O>,
@@ -101,6 +120,8 @@ export function jsonRoute<T, B extends Schema = undefined, Q extends Schema = un
 ): (request: NextRequest, context: NextContext) => Promise<Response> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const invalid = options.invalid ?? describe;
+  const bodyType = BODY_TYPES[options.bodyAs ?? "json"];
+  const refuse: (status: number, error: string, fields?: Partial<Record<string, string>>) => Response = options.refuseAs === "page" ? (status, error) => refusalPage(status, error) : refuseJson;
   const parse = <S extends Schema>(schema: S, value: unknown): { ok: true; data: Out<S> } | { ok: false; response: Response } => {
     if (!schema) return { ok: true, data: undefined as Out<S> };
     const parsed = schema.safeParse(value);
@@ -120,15 +141,15 @@ export function jsonRoute<T, B extends Schema = undefined, Q extends Schema = un
         const crossSite = options.crossSite ? null : crossSiteRefusal(request.headers);
         if (crossSite) return refuse(403, crossSite);
         if (options.body) {
-          if (!isJson(request.headers.get("content-type"))) return refuse(415, "Send the request as JSON (Content-Type: application/json).");
+          if (!isType(request.headers.get("content-type"), bodyType.type)) return refuse(415, bodyType.wrongType);
           const read = await timed("body-read", () => readBounded(request, maxBytes));
           if (!read.ok) return refuse(413, `The request is too large (the limit is ${formatBytes(maxBytes)}). Nothing was saved.`);
           const text = utf8Text(read.bytes);
           if (text === null) return refuse(400, "The request is not valid UTF-8 text. Nothing was saved.");
           try {
-            rawBody = JSON.parse(text);
+            rawBody = bodyType.parse(text);
           } catch {
-            return refuse(400, "The request is not valid JSON. Nothing was saved.");
+            return refuse(400, bodyType.malformed);
           }
         }
       }

@@ -1,0 +1,22 @@
+import "server-only";
+// A refusal as a small HTML page, for endpoints a person's browser is sent to rather than
+// fetched by the app's own scripts (the LTI login and launch, which an LMS posts to): the same
+// sentence a JSON route would give, in a page that reads well on its own and is never cached.
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function refusalPage(status: number, message: string, title = "This could not be opened"): Response {
+  const html = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – Behind the Headline</title></head>
+<body>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<p id="reason">${escapeHtml(message)}</p>
+<p>Nothing was changed. Go back to your course and open the link again; if this keeps happening, tell your school's admin what this page says (error ${status}).</p>
+</main>
+</body>
+</html>
+`;
+  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { checkLaunchClaims, cleanName, CLOCK_SKEW_S, launchTarget, LTI_CLAIM, MAX_TOKEN_AGE_S, roleFromLti, type Expected } from "./claims";
+
+const NOW = 1_800_000_000;
+const M = "http://purl.imsglobal.org/vocab/lis/v2/membership";
+const expected: Expected = { issuer: "https://lms.example.org", clientId: "tool-1", deploymentIds: ["dep-1", "dep-2"], nonce: "nonce-abc", now: NOW };
+
+function payload(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    iss: "https://lms.example.org",
+    aud: "tool-1",
+    sub: "user-42",
+    exp: NOW + 300,
+    iat: NOW - 5,
+    nonce: "nonce-abc",
+    name: "Ada Lovelace",
+    [LTI_CLAIM.version]: "1.3.0",
+    [LTI_CLAIM.messageType]: "LtiResourceLinkRequest",
+    [LTI_CLAIM.deploymentId]: "dep-2",
+    [LTI_CLAIM.targetLinkUri]: "https://bth.example.org/lessons/lone-wolf",
+    [LTI_CLAIM.resourceLink]: { id: "link-1" },
+    [LTI_CLAIM.roles]: [`${M}#Learner`],
+    [LTI_CLAIM.context]: { id: "course-7", title: "Media 101" },
+    [LTI_CLAIM.custom]: { unit: "lone-wolf", n: 3 },
+    ...overrides,
+  };
+}
+const refusal = (p: Record<string, unknown>) => {
+  const r = checkLaunchClaims(p, expected);
+  return r.ok ? "accepted" : `${r.status} ${r.reason}`;
+};
+
+describe("checkLaunchClaims", () => {
+  it("accepts a well-formed resource link launch and says who, where and as what", () => {
+    const r = checkLaunchClaims(payload(), expected);
+    expect(r).toEqual({
+      ok: true,
+      launch: {
+        issuer: "https://lms.example.org",
+        sub: "user-42",
+        deploymentId: "dep-2",
+        role: "student",
+        name: "Ada Lovelace",
+        context: { id: "course-7", title: "Media 101" },
+        targetLinkUri: "https://bth.example.org/lessons/lone-wolf",
+        custom: { unit: "lone-wolf" },
+      },
+    });
+  });
+
+  it("refuses another issuer, another audience, and an azp that is not this tool", () => {
+    expect(refusal(payload({ iss: "https://evil.example.org" }))).toMatch(/^401 .*iss/);
+    expect(refusal(payload({ aud: "other-tool" }))).toMatch(/^401 .*aud/);
+    expect(refusal(payload({ aud: ["other-tool"] }))).toMatch(/^401 .*aud/);
+    expect(refusal(payload({ aud: ["tool-1", "other-tool"] }))).toMatch(/^401 .*azp/);
+    expect(refusal(payload({ aud: ["tool-1", "other-tool"], azp: "other-tool" }))).toMatch(/^401 .*azp/);
+    expect(refusal(payload({ azp: "other-tool" }))).toMatch(/^401 .*azp/);
+    expect(refusal(payload({ aud: ["tool-1", "other-tool"], azp: "tool-1" }))).toBe("accepted");
+  });
+
+  it("allows a small clock skew and no more", () => {
+    expect(refusal(payload({ exp: NOW - CLOCK_SKEW_S + 1 }))).toBe("accepted");
+    expect(refusal(payload({ exp: NOW - CLOCK_SKEW_S }))).toMatch(/^401 .*expired/);
+    expect(refusal(payload({ iat: NOW + CLOCK_SKEW_S }))).toBe("accepted");
+    expect(refusal(payload({ iat: NOW + CLOCK_SKEW_S + 1 }))).toMatch(/^401 .*future/);
+    expect(refusal(payload({ iat: NOW - MAX_TOKEN_AGE_S - CLOCK_SKEW_S - 1, exp: NOW + 3600 }))).toMatch(/^401 .*too old/);
+    expect(refusal(payload({ exp: undefined }))).toMatch(/^401 .*expiry/);
+    expect(refusal(payload({ iat: "now" }))).toMatch(/^401 .*expiry/);
+  });
+
+  it("refuses a nonce that is not this browser's login's", () => {
+    expect(refusal(payload({ nonce: "another" }))).toMatch(/^401 .*nonce/);
+    expect(refusal(payload({ nonce: undefined }))).toMatch(/^401 .*nonce/);
+  });
+
+  it("refuses another LTI version, another message type and an unregistered deployment", () => {
+    expect(refusal(payload({ [LTI_CLAIM.version]: "1.1" }))).toMatch(/^400 .*1\.3\.0/);
+    expect(refusal(payload({ [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest" }))).toMatch(/^400 .*LtiDeepLinkingRequest/);
+    expect(refusal(payload({ [LTI_CLAIM.deploymentId]: "dep-3" }))).toMatch(/^403 .*deployment/);
+    expect(refusal(payload({ [LTI_CLAIM.deploymentId]: undefined }))).toMatch(/^403 .*deployment/);
+  });
+
+  it("refuses launches without a user, a resource link, a target, roles it knows or a course", () => {
+    expect(refusal(payload({ sub: "" }))).toMatch(/^400 .*user id/);
+    expect(refusal(payload({ [LTI_CLAIM.resourceLink]: { title: "x" } }))).toMatch(/^400 .*resource link/);
+    expect(refusal(payload({ [LTI_CLAIM.targetLinkUri]: 7 }))).toMatch(/^400 .*target/);
+    expect(refusal(payload({ [LTI_CLAIM.roles]: "Learner" }))).toMatch(/^400 .*roles/);
+    expect(refusal(payload({ [LTI_CLAIM.roles]: [`${M}#Mentor`] }))).toMatch(/^403 .*learners/);
+    expect(refusal(payload({ [LTI_CLAIM.context]: undefined }))).toMatch(/^400 .*course/);
+    expect(refusal(payload({ [LTI_CLAIM.context]: { id: 5 } }))).toMatch(/^400 .*course/);
+  });
+
+  it("takes the name from given and family names, and the course title from its label when it has no title", () => {
+    const r = checkLaunchClaims(payload({ name: undefined, given_name: "Grace", family_name: "Hopper", [LTI_CLAIM.context]: { id: "c", label: "MED101" } }), expected);
+    expect(r.ok && r.launch.name).toBe("Grace Hopper");
+    expect(r.ok && r.launch.context.title).toBe("MED101");
+  });
+});
+
+describe("roleFromLti", () => {
+  it("maps learners to students and instructors and teaching assistants to instructors", () => {
+    expect(roleFromLti([`${M}#Learner`])).toBe("student");
+    expect(roleFromLti([`${M}/Learner#Learner`])).toBe("student");
+    expect(roleFromLti(["Learner"])).toBe("student");
+    expect(roleFromLti([`${M}#Instructor`])).toBe("instructor");
+    expect(roleFromLti([`${M}/Instructor#TeachingAssistant`])).toBe("instructor");
+    expect(roleFromLti(["Instructor"])).toBe("instructor");
+  });
+  it("lets teaching win over learning, and knows nothing else", () => {
+    expect(roleFromLti([`${M}#Learner`, `${M}#Instructor`])).toBe("instructor");
+    expect(roleFromLti([])).toBeNull();
+    expect(roleFromLti([`${M}#Mentor`, "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator", 7, null])).toBeNull();
+    // An institution role named like a context role is not a course role.
+    expect(roleFromLti(["http://purl.imsglobal.org/vocab/lis/v2/institution/person#Instructor"])).toBeNull();
+    expect(roleFromLti(["http://example.org/other#Learner"])).toBeNull();
+  });
+});
+
+describe("launchTarget", () => {
+  const units = new Set(["lone-wolf", "framing"]);
+  const isUnit = (s: string) => units.has(s);
+  const target = (targetLinkUri: string, custom: Record<string, string> = {}) => launchTarget({ targetLinkUri, custom }, "https://bth.example.org", isUnit);
+
+  it("goes to the unit the custom parameter names, else the unit of the target link", () => {
+    expect(target("https://bth.example.org/course", { unit: "framing" })).toBe("/lessons/framing");
+    expect(target("https://bth.example.org/lessons/lone-wolf")).toBe("/lessons/lone-wolf");
+    expect(target("https://bth.example.org/lessons/lone-wolf/")).toBe("/lessons/lone-wolf");
+  });
+  it("goes to the course page for anything else: unknown units, other paths, other sites", () => {
+    expect(target("https://bth.example.org/lessons/nope", { unit: "nope" })).toBe("/course");
+    expect(target("https://bth.example.org/admin/users")).toBe("/course");
+    expect(target("https://evil.example.org/lessons/lone-wolf")).toBe("/course");
+    expect(target("http://bth.example.org/lessons/lone-wolf")).toBe("/course");
+    expect(target("not a url", { unit: "../admin" })).toBe("/course");
+    expect(target("https://bth.example.org/lessons/lone-wolf%2F..%2Fadmin")).toBe("/course");
+  });
+});
+
+describe("cleanName", () => {
+  it("keeps what shows and drops invisible, direction-changing and control characters", () => {
+    expect(cleanName("  Ada\u202E Lovelace\u200B ", "Student")).toBe("Ada Lovelace");
+    expect(cleanName("Ada\n\tLovelace", "Student")).toBe("Ada Lovelace");
+    expect(cleanName("\u200B\u0000", "Student")).toBe("Student");
+    expect(cleanName("x\ud800y", "Student")).toBe("xy");
+    expect(Array.from(cleanName("😀".repeat(100), "Student"))).toHaveLength(80);
+  });
+});

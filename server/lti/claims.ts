@@ -1,0 +1,168 @@
+// The LTI 1.3 rules a launch's id_token must meet once its signature has been verified, and
+// what the launch means for this app (who, in which course, as what, going where). Pure
+// functions, unit-tested (claims.test.ts): the launch route (server/lti/launch.ts) verifies the
+// signature with jose and then asks these. No marker: tests and scripts import it.
+// Spec: IMS LTI 1.3 Core §5.1 (message), IMS Security Framework 1.0 §5.1.3 (id_token checks).
+
+import { NAME_MAX, withoutInvisible } from "@/lib/validation";
+
+const CLAIM = "https://purl.imsglobal.org/spec/lti/claim/";
+export const LTI_CLAIM = {
+  messageType: `${CLAIM}message_type`,
+  version: `${CLAIM}version`,
+  deploymentId: `${CLAIM}deployment_id`,
+  targetLinkUri: `${CLAIM}target_link_uri`,
+  resourceLink: `${CLAIM}resource_link`,
+  roles: `${CLAIM}roles`,
+  context: `${CLAIM}context`,
+  custom: `${CLAIM}custom`,
+} as const;
+
+export const LTI_VERSION = "1.3.0";
+export const RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+/** Clock difference tolerated between the platform and this server, in seconds. */
+export const CLOCK_SKEW_S = 60;
+/** An id_token issued longer ago than this is refused even when its exp is later (seconds). */
+export const MAX_TOKEN_AGE_S = 10 * 60;
+
+export type LtiRole = "student" | "instructor";
+
+export type Launch = {
+  issuer: string;
+  sub: string;
+  deploymentId: string;
+  role: LtiRole;
+  /** The person's name as the platform sends it (may be empty: names are optional claims). */
+  name: string;
+  context: { id: string; title: string };
+  targetLinkUri: string;
+  custom: Record<string, string>;
+};
+
+export type Expected = {
+  issuer: string;
+  clientId: string;
+  deploymentIds: readonly string[];
+  /** The nonce this browser's login was given. */
+  nonce: string;
+  /** Now, in seconds. */
+  now: number;
+};
+
+export type ClaimRefusal = { ok: false; status: 400 | 401 | 403; reason: string };
+export type ClaimCheck = { ok: true; launch: Launch } | ClaimRefusal;
+
+const refuse = (status: ClaimRefusal["status"], reason: string): ClaimRefusal => ({ ok: false, status, reason });
+const isText = (v: unknown, max = 1000): v is string => typeof v === "string" && v.length > 0 && v.length <= max;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The checks of IMS Security Framework §5.1.3 and LTI Core §5.1 on a verified id_token's payload. */
+export function checkLaunchClaims(payload: Record<string, unknown>, expected: Expected): ClaimCheck {
+  if (payload.iss !== expected.issuer) return refuse(401, "The launch came from a platform other than the one it names (iss).");
+  const aud = payload.aud;
+  const audiences = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud : [];
+  if (!audiences.includes(expected.clientId)) return refuse(401, "The launch was meant for another tool (aud is not this tool's client id).");
+  // With several audiences the authorised party must be named, and be this tool.
+  if ((audiences.length > 1 || payload.azp !== undefined) && payload.azp !== expected.clientId) {
+    return refuse(401, "The launch was meant for another tool (azp is not this tool's client id).");
+  }
+  const { exp, iat } = payload;
+  if (typeof exp !== "number" || typeof iat !== "number") return refuse(401, "The launch token has no expiry or issue time.");
+  if (exp + CLOCK_SKEW_S <= expected.now) return refuse(401, "The launch token has expired. Open the link in your course again.");
+  if (iat - CLOCK_SKEW_S > expected.now) return refuse(401, "The launch token was issued in the future: the platform's clock is wrong.");
+  if (expected.now - iat > MAX_TOKEN_AGE_S + CLOCK_SKEW_S) return refuse(401, "The launch token is too old. Open the link in your course again.");
+  if (!isText(payload.nonce, 200) || payload.nonce !== expected.nonce) return refuse(401, "The launch token does not answer this browser's sign-in (nonce).");
+
+  if (payload[LTI_CLAIM.version] !== LTI_VERSION) return refuse(400, `Only LTI ${LTI_VERSION} launches are supported.`);
+  const messageType = payload[LTI_CLAIM.messageType];
+  if (messageType !== RESOURCE_LINK_REQUEST) {
+    return refuse(400, `This tool does not handle "${typeof messageType === "string" ? messageType.slice(0, 60) : "unknown"}" messages yet: only resource link launches (${RESOURCE_LINK_REQUEST}).`);
+  }
+  const deploymentId = payload[LTI_CLAIM.deploymentId];
+  if (!isText(deploymentId, 255) || !expected.deploymentIds.includes(deploymentId)) {
+    return refuse(403, "This deployment of the tool is not registered here. Ask your school's admin to add its deployment id on the LTI admin page.");
+  }
+  if (!isText(payload.sub, 255)) return refuse(400, "The launch does not say who you are (no user id): anonymous launches are not supported.");
+  const link = payload[LTI_CLAIM.resourceLink];
+  if (!isObject(link) || !isText(link.id, 255)) return refuse(400, "The launch names no resource link.");
+  const targetLinkUri = payload[LTI_CLAIM.targetLinkUri];
+  if (!isText(targetLinkUri, 2000)) return refuse(400, "The launch names no target link.");
+  const roles = payload[LTI_CLAIM.roles];
+  if (!Array.isArray(roles)) return refuse(400, "The launch has no roles claim.");
+  const role = roleFromLti(roles);
+  if (!role) return refuse(403, "Only learners, instructors and teaching assistants of a course can open this tool.");
+  const context = payload[LTI_CLAIM.context];
+  if (!isObject(context) || !isText(context.id, 255)) return refuse(400, "Open the tool from inside a course: the launch names no course (context).");
+  const title = [context.title, context.label].find((t) => isText(t, 1000));
+
+  return {
+    ok: true,
+    launch: {
+      issuer: expected.issuer,
+      sub: payload.sub,
+      deploymentId,
+      role,
+      name: personName(payload),
+      context: { id: context.id, title: typeof title === "string" ? title : "" },
+      targetLinkUri,
+      custom: customParameters(payload[LTI_CLAIM.custom]),
+    },
+  };
+}
+
+const MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";
+
+/**
+ * This app's role for a set of LTI context roles: instructors and teaching assistants (a
+ * sub-role of Instructor) teach, learners learn; anything else (mentors, observers,
+ * administrators without a course role) is null. Teaching wins over learning.
+ * Full URIs (membership#Instructor, membership/Instructor#TeachingAssistant) and the
+ * deprecated short names (Instructor, Learner) are both read.
+ */
+export function roleFromLti(roles: readonly unknown[]): LtiRole | null {
+  const principals = new Set<string>();
+  for (const role of roles) {
+    if (typeof role !== "string") continue;
+    if (role.startsWith(`${MEMBERSHIP}#`)) principals.add(role.slice(MEMBERSHIP.length + 1));
+    else if (role.startsWith(`${MEMBERSHIP}/`)) principals.add(role.slice(MEMBERSHIP.length + 1).split("#")[0]);
+    else if (!role.includes("/") && !role.includes("#")) principals.add(role);
+  }
+  if (principals.has("Instructor") || principals.has("TeachingAssistant")) return "instructor";
+  if (principals.has("Learner")) return "student";
+  return null;
+}
+
+function personName(payload: Record<string, unknown>): string {
+  if (isText(payload.name)) return payload.name;
+  return [payload.given_name, payload.family_name].filter((p): p is string => isText(p)).join(" ");
+}
+
+function customParameters(custom: unknown): Record<string, string> {
+  if (!isObject(custom)) return {};
+  return Object.fromEntries(Object.entries(custom).filter((e): e is [string, string] => typeof e[1] === "string" && e[1].length <= 1000).slice(0, 50));
+}
+
+/**
+ * Where the launch sends the person: the unit named by the custom parameter `unit`, else the
+ * target link when it is a unit page of this app (`appOrigin` + /lessons/<slug>), else the
+ * course page. `isUnit` says whether a slug is a published unit. Never another site.
+ */
+export function launchTarget(launch: Pick<Launch, "targetLinkUri" | "custom">, appOrigin: string, isUnit: (slug: string) => boolean): string {
+  const unit = launch.custom.unit;
+  if (unit && /^[a-z0-9-]{1,100}$/.test(unit) && isUnit(unit)) return `/lessons/${unit}`;
+  let target: URL;
+  try {
+    target = new URL(launch.targetLinkUri);
+  } catch {
+    return "/course";
+  }
+  if (target.origin !== new URL(appOrigin).origin) return "/course";
+  const match = /^\/lessons\/([a-z0-9-]{1,100})\/?$/.exec(target.pathname);
+  return match && isUnit(match[1]) ? `/lessons/${match[1]}` : "/course";
+}
+
+/** A name from the platform as this app stores names: NFC, no invisible or control characters, at most `max` characters; `fallback` when nothing is left. */
+export function cleanName(raw: string, fallback: string, max = NAME_MAX): string {
+  const visible = withoutInvisible(raw.normalize("NFC").replace(/\s+/g, " ")).replace(/[\uD800-\uDFFF]/gu, "").trim();
+  return Array.from(visible).slice(0, max).join("").trim() || fallback;
+}

@@ -1,0 +1,97 @@
+import "server-only";
+// Step 2 of an LTI 1.3 launch: the platform posts the signed id_token (form_post) with the
+// state. In this order, each refusal a 4xx page that changes nothing else:
+//   state      the form's state has this browser's cookie (login.ts), and is a login that is
+//              not expired and not used: it is marked used now, so each login launches once
+//   signature  RS256 against the platform's published keys (jose createRemoteJWKSet: cached,
+//              fetched again when a token names a key id it has not seen — key rollover)
+//   claims     iss, aud, azp, exp/iat with a small skew, the login's nonce, LTI version,
+//              message type, a registered deployment, roles, course (claims.ts)
+//   course     a course seen for the first time needs its instructor to launch first
+// then the LMS user's account and the course's class are found or made (accounts.ts), the
+// person is signed in with the app's own session (server/session.ts) and sent to the unit.
+import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify } from "jose";
+import { z } from "zod";
+import { text } from "@/lib/validation";
+import { db } from "@/server/db";
+import { refusalPage } from "@/server/http/refusal-page";
+import { findLessons } from "@/server/content/lessons";
+import { startSession } from "@/server/session";
+import { checkLaunchClaims, CLOCK_SKEW_S, launchTarget } from "./claims";
+import { classNeedsInstructor, linkLaunch } from "./accounts";
+import { stateCookie, stateCookieName } from "./login";
+import { platformById } from "./platforms";
+
+export const launchForm = z.object({
+  id_token: text("The launch has no id_token.").pipe(z.string().min(1, "The launch has no id_token.").max(60_000, "The launch's id_token is too long.")),
+  state: text("The launch has no state.").pipe(z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "The launch's state is not one this tool issued.")),
+});
+
+// One key set per platform JWKS URL, per process: jose keeps the keys for cacheMaxAge and
+// fetches again (at most once per cooldown) when a token names a key id not in its copy.
+const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+function keySetFor(jwksUrl: string) {
+  let set = keySets.get(jwksUrl);
+  if (!set) {
+    set = createRemoteJWKSet(new URL(jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000, timeoutDuration: 5_000 });
+    keySets.set(jwksUrl, set);
+  }
+  return set;
+}
+
+/** A refusal page that also removes this login's state cookie. */
+function refused(status: number, message: string, state?: string): Response {
+  const page = refusalPage(status, message, "This launch was refused");
+  if (state) page.headers.append("Set-Cookie", stateCookie(state, 0));
+  return page;
+}
+
+function verifyFailure(error: unknown): { status: number; message: string } {
+  if (error instanceof errors.JWTExpired) return { status: 401, message: "The launch token has expired. Open the link in your course again." };
+  if (error instanceof errors.JWKSTimeout || (error instanceof errors.JOSEError && error.code === "ERR_JWKS_INVALID")) {
+    return { status: 502, message: "The learning platform's public keys could not be fetched. Try again in a moment." };
+  }
+  if (error instanceof errors.JOSEError) return { status: 401, message: "The launch token's signature is not the platform's: it was refused." };
+  if (error instanceof TypeError) return { status: 502, message: "The learning platform's public keys could not be fetched. Try again in a moment." };
+  throw error;
+}
+
+export async function finishLaunch(form: z.output<typeof launchForm>, hasStateCookie: (name: string) => boolean, appOrigin: string): Promise<Response> {
+  const { id_token: token, state } = form;
+  if (!hasStateCookie(stateCookieName(state))) {
+    return refused(401, "This browser did not start this launch (its state cookie is missing). Open the link in your course again; if your browser blocks cookies for Behind the Headline, allow them or open the tool in a new window.");
+  }
+  const now = new Date();
+  const login = await db.ltiNonce.findUnique({ where: { state }, select: { nonce: true, platformId: true } });
+  // Marked used before anything else: whatever happens next, this login cannot launch again.
+  const claimed = await db.ltiNonce.updateMany({ where: { state, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  if (!login || claimed.count !== 1) return refused(401, "This launch has expired or was already used. Open the link in your course again.", state);
+  const platform = await platformById(login.platformId);
+  if (!platform) return refused(401, "The learning platform of this launch is no longer registered.", state);
+
+  try {
+    if (decodeProtectedHeader(token).alg !== "RS256") return refused(401, "The launch token is not signed with RS256.", state);
+  } catch {
+    return refused(400, "The launch token is not a signed token (JWT).", state);
+  }
+  let payload: Record<string, unknown>;
+  try {
+    payload = (await jwtVerify(token, keySetFor(platform.jwksUrl), { algorithms: ["RS256"], clockTolerance: CLOCK_SKEW_S })).payload;
+  } catch (error) {
+    const failure = verifyFailure(error);
+    return refused(failure.status, failure.message, state);
+  }
+  const check = checkLaunchClaims(payload, { issuer: platform.issuer, clientId: platform.clientId, deploymentIds: platform.deploymentIds, nonce: login.nonce, now: Math.floor(now.getTime() / 1000) });
+  if (!check.ok) return refused(check.status, check.reason, state);
+  const launch = check.launch;
+  if (await classNeedsInstructor(launch)) {
+    return refused(409, "Your instructor has not opened Behind the Headline from this course yet. Try again once they have.", state);
+  }
+
+  const linked = await linkLaunch(launch, platform.name);
+  if ("refusal" in linked) return refused(403, linked.refusal, state);
+  await startSession(linked.user);
+  const units = new Set((await findLessons()).entries.map((e) => e.slug));
+  const target = launchTarget(launch, appOrigin, (slug) => units.has(slug));
+  return new Response(null, { status: 303, headers: { Location: appOrigin + target, "Set-Cookie": stateCookie(state, 0), "Cache-Control": "no-store" } });
+}
