@@ -23,6 +23,8 @@ type Row = {
   path: (ids: Ids) => string;
   /** Sent with POST: always invalid, so an allowed request changes nothing. */
   body?: unknown;
+  /** Sent with POST as an HTML form instead (the LTI endpoints an LMS posts to): always invalid too. */
+  form?: Record<string, string>;
   expect: Record<Persona, Outcome>;
   /** For a visitor whose session was ended, when it differs from an anonymous one's (and why). */
   endedSession?: Outcome;
@@ -94,6 +96,12 @@ export const TABLE: Row[] = [
   // Sign-up is open to anyone with a join code; signed-in users may create another account too.
   { route: "api/signup/route.ts", method: "POST", path: () => "/api/signup", body: {}, expect: everyone("invalid") },
   { route: "api/auth/[...nextauth]/route.ts", method: "GET", path: () => "/api/auth/csrf", expect: everyone("ok") },
+  { route: "admin/lti/page.tsx", method: "GET", path: () => "/admin/lti", expect: { ...signedIn("forbidden"), admin: "ok" } },
+  // LTI: anyone (the LMS sends whoever launches); a login naming no platform and a launch
+  // without token or state are refused whoever asks (server/lti/, docs/lti.md).
+  { route: "api/lti/jwks/route.ts", method: "GET", path: () => "/api/lti/jwks", expect: everyone("ok") },
+  { route: "api/lti/login/route.ts", method: "GET", path: () => "/api/lti/login", expect: everyone("invalid") },
+  { route: "api/lti/launch/route.ts", method: "POST", path: () => "/api/lti/launch", form: { id_token: "" }, expect: everyone("invalid") },
 ];
 
 /** Every page and route handler under app/: its file, and its route as "path/page.tsx" with route groups left out. */
@@ -157,7 +165,9 @@ async function outcomeOf(request: APIRequestContext, row: Row, ids: Ids): Promis
   const res =
     row.method === "GET"
       ? await request.get(url, { maxRedirects: 0 })
-      : await request.post(url, { data: row.body ?? {}, maxRedirects: 0 });
+      : row.form
+        ? await request.post(url, { form: row.form, maxRedirects: 0 })
+        : await request.post(url, { data: row.body ?? {}, maxRedirects: 0 });
   const status = res.status();
   if (status >= 300 && status < 400) return (res.headers().location ?? "").includes("/signin") ? "signin" : status;
   if (status === 401) return "signin";

@@ -33,6 +33,7 @@ const { db } = await import("@/server/db");
 const instructorActions = await import("@/app/(instructor)/instructor/actions");
 const accountActions = await import("@/app/(student)/account/actions");
 const adminActions = await import("@/app/(admin)/admin/users/actions");
+const ltiActions = await import("@/app/(admin)/admin/lti/actions");
 
 const PERSONAS = ["anonymous", "student", "otherStudent", "instructor", "otherInstructor", "author", "admin"] as const;
 type Persona = (typeof PERSONAS)[number];
@@ -58,6 +59,15 @@ const form = (fields: Record<string, string>) => {
 };
 const codeOf = async (id: string) => (await db.class.findUniqueOrThrow({ where: { id }, select: { joinCode: true } })).joinCode;
 let savedCode: string | null = null;
+const PLATFORM = {
+  name: "Access test LMS",
+  issuer: "https://lms.access.test",
+  clientId: "client-1",
+  deploymentIds: "dep-1",
+  authUrl: "https://lms.access.test/auth",
+  tokenUrl: "https://lms.access.test/token",
+  jwksUrl: "https://lms.access.test/jwks",
+};
 
 const TABLE: Row[] = [
   {
@@ -116,6 +126,13 @@ const TABLE: Row[] = [
     reset: async () => void (await db.user.update({ where: { id: users.student.id }, data: { role: "student" } })),
     expect: only("admin"),
   },
+  {
+    action: "admin/lti/actions#registerPlatformAction",
+    run: () => ltiActions.registerPlatformAction(null, form(PLATFORM)),
+    changed: async () => (await db.ltiPlatform.count({ where: { issuer: PLATFORM.issuer } })) > 0,
+    reset: async () => void (await db.ltiPlatform.deleteMany({ where: { issuer: PLATFORM.issuer } })),
+    expect: only("admin"),
+  },
 ];
 
 /** Exported functions of every "use server" file under app/, as "dir/file#name" without route groups. */
@@ -170,23 +187,25 @@ describe("server actions: hostile input", () => {
     { action: "assessmentReviewAction", as: "instructor", fields: { classId: "", open: "open" }, call: (f) => instructorActions.assessmentReviewAction(null, f) },
     { action: "joinClassAction", as: "student", fields: { joinCode: "" }, call: (f) => accountActions.joinClassAction(null, f) },
     { action: "setRoleAction", as: "admin", fields: { userId: "", role: "" }, call: (f) => adminActions.setRoleAction(null, f) },
+    { action: "registerPlatformAction", as: "admin", fields: { ...PLATFORM, issuer: "https://lms.hostile.test" }, call: (f) => ltiActions.registerPlatformAction(null, f) },
   ];
   for (const c of cases) {
     it(`${c.action} answers every hostile value with a message`, async () => {
       asker = users[c.as];
       for (const field of Object.keys(c.fields)) {
         for (const value of HOSTILE) {
-          const before = await Promise.all([db.class.count(), db.enrollment.count(), db.user.count({ where: { role: "student" } })]);
+          const before = await Promise.all([db.class.count(), db.enrollment.count(), db.user.count({ where: { role: "student" } }), db.ltiPlatform.count()]);
           const result = (await c.call(form({ ...c.fields, [field]: value }))) as { ok: boolean; error?: string };
           expect(typeof result.ok, `${c.action} ${field}=${value.slice(0, 20)}`).toBe("boolean");
           if (!result.ok) {
             expect(result.error).toBeTruthy();
-            expect(await Promise.all([db.class.count(), db.enrollment.count(), db.user.count({ where: { role: "student" } })])).toEqual(before);
+            expect(await Promise.all([db.class.count(), db.enrollment.count(), db.user.count({ where: { role: "student" } }), db.ltiPlatform.count()])).toEqual(before);
           }
         }
       }
       // Valid names (markup and formulas are valid text) created classes: clear them.
       await db.class.deleteMany({ where: { instructorId: users.instructor.id, id: { not: ownClass } } });
+      await db.ltiPlatform.deleteMany({ where: { issuer: "https://lms.hostile.test" } });
     });
   }
 });
@@ -216,6 +235,7 @@ describe("server actions: one guarded path", () => {
     { action: "assessmentReviewAction", as: "instructor", run: (a) => instructorActions.assessmentReviewAction(null, a as FormData) },
     { action: "joinClassAction", as: "student", run: (a) => accountActions.joinClassAction(null, a as FormData) },
     { action: "setRoleAction", as: "admin", run: (a) => adminActions.setRoleAction(null, a as FormData) },
+    { action: "registerPlatformAction", as: "admin", run: (a) => ltiActions.registerPlatformAction(null, a as FormData) },
   ];
   for (const c of calls) {
     it(`${c.action} called with something other than a form answers with a message`, async () => {

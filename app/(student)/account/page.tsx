@@ -20,7 +20,7 @@ export default async function AccountPage() {
       </p>
       {user.role === "admin" ? (
         <p>
-          <Link href="/admin/users">Manage users and roles</Link>
+          <Link href="/admin/users">Manage users and roles</Link> · <Link href="/admin/lti">Learning platforms (LTI)</Link>
         </p>
       ) : null}
       <h2>Your classes</h2>

@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { ActionForm } from "@/components/forms/ActionForm";
+import { toolUrls } from "@/lib/lti";
+import { requireAdmin } from "@/server/access";
+import { appOrigin } from "@/server/lti/login";
+import { listPlatforms } from "@/server/lti/platforms";
+import { registerPlatformAction } from "./actions";
+
+export const metadata: Metadata = { title: "Learning platforms (LTI)" };
+
+const FIELDS = [
+  { name: "name", label: "Name", hint: "For you: “District Canvas”, “School Moodle”." },
+  { name: "issuer", label: "Issuer (iss)", hint: "Canvas: https://canvas.instructure.com · Moodle: the site's address." },
+  { name: "clientId", label: "Client ID", hint: "The id the platform gave the tool when you added it." },
+  { name: "deploymentIds", label: "Deployment IDs", hint: "One or more, separated by commas." },
+  { name: "authUrl", label: "OIDC authorisation URL", hint: "Canvas: https://sso.canvaslms.com/api/lti/authorize_redirect · Moodle: …/mod/lti/auth.php" },
+  { name: "tokenUrl", label: "Access token URL", hint: "Canvas: https://sso.canvaslms.com/login/oauth2/token · Moodle: …/mod/lti/token.php" },
+  { name: "jwksUrl", label: "Public keyset (JWKS) URL", hint: "Canvas: https://sso.canvaslms.com/api/lti/security/jwks · Moodle: …/mod/lti/certs.php" },
+] as const;
+
+export default async function LtiAdminPage() {
+  await requireAdmin();
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("host") ?? "localhost";
+  const urls = toolUrls(appOrigin(`${requestHeaders.get("x-forwarded-proto") === "https" ? "https" : "http"}://${host}`));
+  const platforms = await listPlatforms();
+
+  return (
+    <div className="wide">
+      <h1>Learning platforms (LTI 1.3)</h1>
+      <p>
+        Add Behind the Headline to your school&apos;s LMS (Canvas, Moodle, …) so that students and instructors open it from their course, already signed in. Step by step:
+        docs/lti.md in the project.
+      </p>
+
+      <h2>1. Paste these into your LMS</h2>
+      <dl className="tool-values">
+        <dt>Login initiation URL (OpenID Connect initiation)</dt>
+        <dd>
+          <code>{urls.login}</code>
+        </dd>
+        <dt>Redirect URI / launch URL (Target link URI for the whole course)</dt>
+        <dd>
+          <code>{urls.launch}</code> <span className="muted">· target link:</span> <code>{urls.target}</code>
+        </dd>
+        <dt>Public keyset URL (JWKS)</dt>
+        <dd>
+          <code>{urls.jwks}</code>
+        </dd>
+      </dl>
+      <p className="muted">To open one unit, give a link the custom parameter unit=&lt;the unit&apos;s name&gt;, as in unit=lone-wolf.</p>
+
+      <h2>2. Register the platform here</h2>
+      <ActionForm action={registerPlatformAction} submitLabel="Register platform" pendingLabel="Registering…" keepValuesOnError>
+        {FIELDS.map((f) => (
+          <div className="field" key={f.name}>
+            <label htmlFor={`lti-${f.name}`}>{f.label}</label>
+            <input id={`lti-${f.name}`} name={f.name} required maxLength={f.name === "deploymentIds" ? 2000 : 500} autoComplete="off" aria-describedby={`lti-${f.name}-hint`} />
+            <p className="field__hint" id={`lti-${f.name}-hint`}>
+              {f.hint}
+            </p>
+          </div>
+        ))}
+      </ActionForm>
+
+      <h2>Registered platforms</h2>
+      {platforms.length === 0 ? (
+        <p>No platform is registered yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table lti-platforms">
+            <caption className="visually-hidden">Registered learning platforms</caption>
+            <thead>
+              <tr>
+                <th scope="col">Platform</th>
+                <th scope="col">Client ID</th>
+                <th scope="col">Deployments</th>
+                <th scope="col">Addresses</th>
+              </tr>
+            </thead>
+            <tbody>
+              {platforms.map((p) => (
+                <tr key={p.id} data-platform={p.issuer}>
+                  <th scope="row">
+                    {p.name}
+                    <br />
+                    <span className="muted">{p.issuer}</span>
+                  </th>
+                  <td>{p.clientId}</td>
+                  <td>{p.deploymentIds.join(", ")}</td>
+                  <td className="muted">
+                    Login: {p.authUrl}
+                    <br />
+                    Token: {p.tokenUrl}
+                    <br />
+                    Keys: {p.jwksUrl}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

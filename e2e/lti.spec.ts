@@ -1,0 +1,333 @@
+// LTI 1.3 against a platform that runs here (e2e/lti/platform.ts, on 127.0.0.1: another site
+// than the app on localhost). Full launches in the browser — the platform posts to the tool's
+// login URL, the tool redirects to the platform's authorisation endpoint, the platform posts
+// the signed id_token back — land instructors and students on the unit, signed in, with the
+// course's class made by the instructor and the student enrolled. Then every validation rule,
+// each broken on its own: refused with a page that says why, and nothing made.
+import { expect, test } from "@playwright/test";
+import { accounts, signInAs } from "./fixtures";
+import { testDb } from "./db";
+import { rawRequest } from "./http";
+import { ROLES, startPlatform, type LaunchSpec, type Platform } from "./lti/platform";
+
+// The platform's port: LTI_PLATFORM_PORT, else 4 above the app's (each engineer's own range).
+const PLATFORM_PORT = Number(process.env.LTI_PLATFORM_PORT ?? Number(process.env.TEST_PORT ?? 3100) + 4);
+let platform: Platform;
+
+test.beforeAll(async () => {
+  platform = await startPlatform(PLATFORM_PORT);
+  // Registered directly (the admin page's own test registers another one through the form).
+  await testDb().ltiPlatform.create({
+    data: {
+      name: "Test LMS",
+      issuer: platform.issuer,
+      clientId: platform.clientId,
+      authUrl: platform.urls.auth,
+      tokenUrl: platform.urls.token,
+      jwksUrl: platform.urls.jwks,
+      deployments: { create: [{ deploymentId: platform.deploymentId }] },
+    },
+  });
+});
+test.afterAll(async () => {
+  await testDb().ltiPlatform.deleteMany({ where: { issuer: platform.issuer } });
+  await platform.stop();
+});
+
+/** Rows a launch from the test platform can make. */
+async function ltiRows() {
+  const db = testDb();
+  const issuer = platform.issuer;
+  const ofPlatform = { ltiContexts: { some: { issuer } } };
+  const [userLinks, users, contextLinks, classes, enrollments] = await Promise.all([
+    db.ltiUserLink.count({ where: { issuer } }),
+    db.user.count({ where: { ltiLinks: { some: { issuer } } } }),
+    db.ltiContextLink.count({ where: { issuer } }),
+    db.class.count({ where: ofPlatform }),
+    db.enrollment.count({ where: { class: ofPlatform } }),
+  ]);
+  return { userLinks, users, contextLinks, classes, enrollments };
+}
+
+let n = 0;
+/** A launch by a new person, into the course made by the instructor's first launch. */
+const spec = (baseURL: string, overrides: Partial<LaunchSpec> = {}): LaunchSpec => ({
+  sub: `person-${Date.now()}-${n++}`,
+  name: "Sam Student",
+  roles: ROLES.learner,
+  contextId: "course-1",
+  targetLinkUri: `${baseURL}/lessons/lone-wolf`,
+  ...overrides,
+});
+
+/** The tool's answer to a third-party-initiated login (GET): the platform's auth request and this browser's state cookie. */
+async function login(baseURL: string, launch: LaunchSpec) {
+  const query = new URLSearchParams({ iss: platform.issuer, login_hint: launch.sub, target_link_uri: launch.targetLinkUri, client_id: platform.clientId, lti_deployment_id: platform.deploymentId });
+  const res = await rawRequest(baseURL, `/api/lti/login?${query}`, { method: "GET" });
+  expect(res.status, res.body).toBe(302);
+  const auth = new URL(String(res.headers.location));
+  expect(auth.origin + auth.pathname).toBe(platform.urls.auth);
+  const setCookie = res.headers["set-cookie"] ?? [];
+  expect(setCookie[0]).toMatch(/^lti-state-[\w-]+=1; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=None; Partitioned$/);
+  return { state: auth.searchParams.get("state")!, nonce: auth.searchParams.get("nonce")!, cookie: setCookie[0].split(";")[0] };
+}
+
+/** The platform's form_post of an id_token to the launch URL, cross-site, with the given cookie. */
+function launch(baseURL: string, form: Record<string, string>, cookie?: string) {
+  return rawRequest(baseURL, "/api/lti/launch", {
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: platform.issuer, "Sec-Fetch-Site": "cross-site", ...(cookie ? { Cookie: cookie } : {}) },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
+test("an admin registers a platform on /admin/lti and sees the values to paste into the LMS", async ({ page, baseURL }) => {
+  await signInAs(page, accounts.admin);
+  await page.goto("/admin/lti");
+  await expect(page.getByText(`${baseURL}/api/lti/login`)).toBeVisible();
+  await expect(page.getByText(`${baseURL}/api/lti/launch`)).toBeVisible();
+  await expect(page.getByText(`${baseURL}/api/lti/jwks`)).toBeVisible();
+  const issuer = "https://moodle.school.example";
+  const fields: Record<string, string> = {
+    Name: "School Moodle",
+    "Issuer (iss)": issuer,
+    "Client ID": "moodle-client-7",
+    "Deployment IDs": "3, 4",
+    "OIDC authorisation URL": `${issuer}/mod/lti/auth.php`,
+    "Access token URL": `${issuer}/mod/lti/token.php`,
+    "Public keyset (JWKS) URL": `${issuer}/mod/lti/certs.php`,
+  };
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByLabel("OIDC authorisation URL").fill("http://moodle.school.example/auth");
+  await page.getByRole("button", { name: "Register platform" }).click();
+  await expect(page.locator(".form-error")).toContainText("https://");
+  expect(await testDb().ltiPlatform.count({ where: { issuer } })).toBe(0);
+  await page.getByLabel("OIDC authorisation URL").fill(fields["OIDC authorisation URL"]);
+  await page.getByRole("button", { name: "Register platform" }).click();
+  await expect(page.locator(".form-success")).toContainText("School Moodle is registered");
+  await page.reload();
+  await expect(page.locator(`tr[data-platform="${issuer}"]`)).toContainText("3, 4");
+  const row = await testDb().ltiPlatform.findFirstOrThrow({ where: { issuer }, select: { clientId: true, deployments: { select: { deploymentId: true } } } });
+  expect(row.clientId).toBe("moodle-client-7");
+  expect(row.deployments.map((d) => d.deploymentId).sort()).toEqual(["3", "4"]);
+  await testDb().ltiPlatform.deleteMany({ where: { issuer } });
+});
+
+test("the tool's public keys are published without their private half", async ({ request }) => {
+  const res = await request.get("/api/lti/jwks");
+  expect(res.status()).toBe(200);
+  const { keys } = (await res.json()) as { keys: Record<string, unknown>[] };
+  expect(keys.length).toBeGreaterThan(0);
+  expect(keys[0]).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig", kid: expect.any(String) });
+  expect(keys[0]).not.toHaveProperty("d");
+});
+
+test("a student opening the tool before their instructor ever did is told so, and nothing is made", async ({ baseURL }) => {
+  const before = await ltiRows();
+  const who = spec(baseURL!, { contextId: "course-never-opened" });
+  const { state, nonce, cookie } = await login(baseURL!, who);
+  const res = await launch(baseURL!, { id_token: await platform.idToken(who, { nonce }), state }, cookie);
+  expect(res.status).toBe(409);
+  expect(res.body).toContain("Your instructor has not opened Behind the Headline from this course yet");
+  expect(await ltiRows()).toEqual(before);
+});
+
+test("full launches: the instructor's first launch makes the class, the student lands on the unit signed in and enrolled", async ({ browser, baseURL }) => {
+  const loginUrl = `${baseURL}/api/lti/login`;
+  const before = await ltiRows();
+
+  const teacher = spec(baseURL!, { name: "Ines Instructor", roles: ROLES.instructor, contextTitle: "Media literacy 101", targetLinkUri: `${baseURL}/course` });
+  const teacherContext = await browser.newContext();
+  const teacherPage = await teacherContext.newPage();
+  await teacherPage.goto(platform.startUrl(teacher, loginUrl));
+  await expect(teacherPage).toHaveURL(`${baseURL}/course`);
+  const teacherMe = (await (await teacherPage.request.get("/api/me")).json()) as { user: { name: string; role: string } | null };
+  expect(teacherMe.user).toMatchObject({ name: "Ines Instructor", role: "instructor" });
+
+  const student = spec(baseURL!, { name: "Sam Student", targetLinkUri: `${baseURL}/course`, custom: { unit: "lone-wolf" } });
+  const studentContext = await browser.newContext();
+  const studentPage = await studentContext.newPage();
+  await studentPage.goto(platform.startUrl(student, loginUrl));
+  await expect(studentPage).toHaveURL(`${baseURL}/lessons/lone-wolf`);
+  await expect(studentPage.getByRole("heading", { level: 1 })).toBeVisible();
+  const studentMe = (await (await studentPage.request.get("/api/me")).json()) as { user: { name: string; role: string } | null };
+  expect(studentMe.user).toMatchObject({ name: "Sam Student", role: "student" });
+
+  expect(await ltiRows()).toEqual({ userLinks: before.userLinks + 2, users: before.users + 2, contextLinks: before.contextLinks + 1, classes: before.classes + 1, enrollments: before.enrollments + 1 });
+  const db = testDb();
+  const link = await db.ltiContextLink.findFirstOrThrow({
+    where: { issuer: platform.issuer, contextId: "course-1" },
+    select: { deploymentId: true, class: { select: { name: true, joinCode: true, instructor: { select: { name: true, role: true } }, enrollments: { select: { user: { select: { name: true, role: true, email: true } } } } } } },
+  });
+  expect(link.deploymentId).toBe(platform.deploymentId);
+  expect(link.class).toMatchObject({ name: "Media literacy 101", joinCode: null, instructor: { name: "Ines Instructor", role: "instructor" } });
+  expect(link.class.enrollments).toEqual([{ user: { name: "Sam Student", role: "student", email: expect.stringMatching(/@lti\.invalid$/) } }]);
+
+  // The instructor sees the class among their own.
+  await teacherPage.goto("/instructor");
+  await expect(teacherPage.getByText("Media literacy 101")).toBeVisible();
+
+  // Launching again (a new login) makes nothing new and signs the same account in.
+  await studentPage.goto(platform.startUrl(student, loginUrl));
+  await expect(studentPage).toHaveURL(`${baseURL}/lessons/lone-wolf`);
+  expect(await ltiRows()).toEqual({ userLinks: before.userLinks + 2, users: before.users + 2, contextLinks: before.contextLinks + 1, classes: before.classes + 1, enrollments: before.enrollments + 1 });
+  await teacherContext.close();
+  await studentContext.close();
+});
+
+test.describe("every launch rule, broken on its own, is refused with a page that says why, and nothing is made", () => {
+  test.beforeAll(async ({ browser, baseURL }) => {
+    // The course exists (its instructor launched), so only the rule under test can refuse.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(platform.startUrl(spec(baseURL!, { roles: ROLES.ta, name: "Tara Assistant", contextId: "course-rules" }), `${baseURL}/api/lti/login`));
+    await expect(page).toHaveURL(`${baseURL}/lessons/lone-wolf`);
+    await context.close();
+  });
+
+  const student = (baseURL: string) => spec(baseURL, { contextId: "course-rules" });
+  type Case = { name: string; status: number; reason: RegExp; run: (baseURL: string) => Promise<{ status: number; body: string }> };
+  const cases: Case[] = [
+    {
+      name: "a token signed with another key (the platform's key id, a forger's key)",
+      status: 401,
+      reason: /signature is not the platform/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const { state, nonce, cookie } = await login(baseURL, who);
+        const { privateKey } = await (await import("jose")).generateKeyPair("RS256");
+        return launch(baseURL, { id_token: await platform.idToken(who, { nonce, signWith: privateKey }), state }, cookie);
+      },
+    },
+    {
+      name: "a token meant for another tool (aud)",
+      status: 401,
+      reason: /meant for another tool \(aud/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const { state, nonce, cookie } = await login(baseURL, who);
+        return launch(baseURL, { id_token: await platform.idToken(who, { nonce, aud: "some-other-tool" }), state }, cookie);
+      },
+    },
+    {
+      name: "a token carrying the nonce of an earlier login (replayed)",
+      status: 401,
+      reason: /nonce/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const first = await login(baseURL, who);
+        const second = await login(baseURL, who);
+        return launch(baseURL, { id_token: await platform.idToken(who, { nonce: first.nonce }), state: second.state }, second.cookie);
+      },
+    },
+    {
+      name: "the same launch posted twice (state and nonce used once)",
+      status: 401,
+      reason: /already used/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const { state, nonce, cookie } = await login(baseURL, who);
+        const form = { id_token: await platform.idToken(who, { nonce }), state };
+        const accepted = await launch(baseURL, form, cookie);
+        expect(accepted.status, accepted.body).toBe(303);
+        // The first launch made this person: remove them again so that "nothing made" holds for the replay.
+        await testDb().user.deleteMany({ where: { ltiLinks: { some: { issuer: platform.issuer, sub: who.sub } } } });
+        return launch(baseURL, form, cookie);
+      },
+    },
+    {
+      name: "an expired token",
+      status: 401,
+      reason: /expired/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const { state, nonce, cookie } = await login(baseURL, who);
+        return launch(baseURL, { id_token: await platform.idToken(who, { nonce, iat: -4000, exp: -3600 }), state }, cookie);
+      },
+    },
+    {
+      name: "a deployment that is not registered",
+      status: 403,
+      reason: /deployment of the tool is not registered/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const { state, nonce, cookie } = await login(baseURL, who);
+        return launch(baseURL, { id_token: await platform.idToken({ ...who, deploymentId: "unknown-deployment" }, { nonce }), state }, cookie);
+      },
+    },
+    {
+      name: "a message type the tool does not handle",
+      status: 400,
+      reason: /LtiDeepLinkingRequest/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const { state, nonce, cookie } = await login(baseURL, who);
+        return launch(baseURL, { id_token: await platform.idToken(who, { nonce, claims: { "https://purl.imsglobal.org/spec/lti/claim/message_type": "LtiDeepLinkingRequest" } }), state }, cookie);
+      },
+    },
+    {
+      name: "another LTI version",
+      status: 400,
+      reason: /1\.3\.0/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const { state, nonce, cookie } = await login(baseURL, who);
+        return launch(baseURL, { id_token: await platform.idToken(who, { nonce, claims: { "https://purl.imsglobal.org/spec/lti/claim/version": "1.1.0" } }), state }, cookie);
+      },
+    },
+    {
+      name: "a browser without the state cookie (another browser finishing the login)",
+      status: 401,
+      reason: /did not start this launch/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const { state, nonce } = await login(baseURL, who);
+        return launch(baseURL, { id_token: await platform.idToken(who, { nonce }), state });
+      },
+    },
+    {
+      name: "a state that is not the one this browser's cookie holds",
+      status: 401,
+      reason: /did not start this launch/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const mine = await login(baseURL, who);
+        const theirs = await login(baseURL, who);
+        return launch(baseURL, { id_token: await platform.idToken(who, { nonce: theirs.nonce }), state: theirs.state }, mine.cookie);
+      },
+    },
+    {
+      name: "a launch without a state",
+      status: 400,
+      reason: /no state/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const { nonce, cookie } = await login(baseURL, who);
+        return launch(baseURL, { id_token: await platform.idToken(who, { nonce }) }, cookie);
+      },
+    },
+  ];
+
+  for (const c of cases) {
+    test(c.name, async ({ baseURL }) => {
+      const before = await ltiRows();
+      const res = await c.run(baseURL!);
+      expect(res.status, res.body).toBe(c.status);
+      expect(res.body).toMatch(c.reason);
+      expect(res.body).toMatch(/<h1>This (launch was refused|could not be opened)<\/h1>/);
+      expect(await ltiRows()).toEqual(before);
+    });
+  }
+
+  test("a login from a platform that is not registered, or for another site, is refused", async ({ baseURL }) => {
+    const base = { login_hint: "x", target_link_uri: `${baseURL}/course` };
+    const unknown = await rawRequest(baseURL!, `/api/lti/login?${new URLSearchParams({ ...base, iss: "https://unknown.example.org" })}`, { method: "GET" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toContain("not registered");
+    const elsewhere = await rawRequest(baseURL!, `/api/lti/login?${new URLSearchParams({ ...base, iss: platform.issuer, target_link_uri: "https://evil.example.org/" })}`, { method: "GET" });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body).toContain("another site");
+    const deployment = await rawRequest(baseURL!, `/api/lti/login?${new URLSearchParams({ ...base, iss: platform.issuer, lti_deployment_id: "nope" })}`, { method: "GET" });
+    expect(deployment.status).toBe(403);
+    expect(unknown.headers["set-cookie"]).toBeUndefined();
+  });
+});
