@@ -249,6 +249,71 @@ test("JSON routes stop reading a huge chunked body at their limit", async ({ pag
   expect(await rowsOf(email)).toMatchObject({ user: 1, attempts: 0, progress: 0 });
 });
 
+test("LTI login and launch: malformed tokens, forms and parameters get a 4xx page, never a 500, and make nothing", async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const db = testDb();
+  // A platform of the fuzz test's own, whose keys are never fetched: every token below fails
+  // before its signature is checked.
+  const issuer = "https://fuzz-lms.example.org";
+  await db.ltiPlatform.deleteMany({ where: { issuer } });
+  await db.ltiPlatform.create({
+    data: { name: "Fuzz LMS", issuer, clientId: "fuzz-client", authUrl: `${issuer}/auth`, tokenUrl: `${issuer}/token`, jwksUrl: "http://127.0.0.1:1/jwks", deployments: { create: [{ deploymentId: "fuzz-1" }] } },
+  });
+  const valid = { iss: issuer, login_hint: "fuzz-user", target_link_uri: `${baseURL}/course`, client_id: "fuzz-client", lti_deployment_id: "fuzz-1" };
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const FORM = { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://fuzz-lms.example.org" };
+  const strings = HOSTILE_STRINGS.map((v) => v.slice(0, 3000));
+
+  for (const field of Object.keys(valid)) {
+    for (const value of strings) {
+      const params = { ...valid, [field]: value };
+      // A lone surrogate cannot be URL-encoded by URLSearchParams: send its UTF-8 bytes raw.
+      const query = Object.entries(params).map(([k, v]) => `${k}=${encode(v)}`).join("&");
+      const got = await rawRequest(baseURL!, `/api/lti/login?${query}`, { method: "GET" });
+      if (got.status !== 302) expectRawRefused(got, `lti login GET ${field}=${value.slice(0, 30)}`);
+      const posted = await rawRequest(baseURL!, "/api/lti/login", { headers: FORM, body: query });
+      if (posted.status !== 302) expectRawRefused(posted, `lti login POST ${field}=${value.slice(0, 30)}`);
+    }
+  }
+  for (const [body, type] of [["{}", "application/json"], ["garbage", "text/plain"], ["%%%", "application/x-www-form-urlencoded"], ["", "application/x-www-form-urlencoded"]]) {
+    expectRawRefused(await rawRequest(baseURL!, "/api/lti/login", { headers: { "Content-Type": type }, body }), `lti login body ${type} ${body}`);
+    expectRawRefused(await rawRequest(baseURL!, "/api/lti/launch", { headers: { "Content-Type": type }, body }), `lti launch body ${type} ${body}`);
+  }
+  expectRawRefused(await rawRequest(baseURL!, "/api/lti/launch", { headers: FORM, chunked: { totalBytes: 16 * 1024 * 1024 } }), "lti launch, 16 MB chunked", 413);
+
+  /** A fresh login's state and cookie, so that a token gets as far as the launch reads it. */
+  const login = async () => {
+    const res = await rawRequest(baseURL!, `/api/lti/login?${form(valid)}`, { method: "GET" });
+    expect(res.status, res.body).toBe(302);
+    return { state: new URL(String(res.headers.location)).searchParams.get("state")!, cookie: String(res.headers["set-cookie"]?.[0]).split(";")[0] };
+  };
+  const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
+  const TOKENS = [
+    ...strings,
+    "a.b.c",
+    "...",
+    `${b64({ alg: "none" })}.${b64({ iss: issuer })}.`,
+    `${b64({ alg: "HS256" })}.${b64({ iss: issuer })}.${b64("sig")}`,
+    `${b64("not json")}.${b64("not json")}.${b64("x")}`,
+    `${b64({ alg: "RS256" })}.${b64([1, 2])}`,
+    `${b64({ alg: "RS256", crit: ["x"] })}.${b64({})}.`,
+    "e".repeat(70_000),
+  ];
+  for (const token of TOKENS) {
+    const { state, cookie } = await login();
+    const res = await rawRequest(baseURL!, "/api/lti/launch", { headers: { ...FORM, Cookie: cookie }, body: `id_token=${encode(token)}&state=${state}` });
+    expectRawRefused(res, `lti launch id_token=${token.slice(0, 40)}`);
+    expect(res.body, token.slice(0, 40)).toContain("<h1>");
+  }
+  for (const state of strings) {
+    const { cookie } = await login();
+    expectRawRefused(await rawRequest(baseURL!, "/api/lti/launch", { headers: { ...FORM, Cookie: cookie }, body: `id_token=a.b.c&state=${encode(state)}` }), `lti launch state=${state.slice(0, 30)}`);
+  }
+  expect(await db.ltiUserLink.count({ where: { issuer } })).toBe(0);
+  expect(await db.ltiContextLink.count({ where: { issuer } })).toBe(0);
+  await db.ltiPlatform.deleteMany({ where: { issuer } });
+});
+
 test("a hostile name is stored as text and shown as text", async ({ page, browser }) => {
   const name = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
   const email = uniqueEmail("hostile");
