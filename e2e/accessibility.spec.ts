@@ -49,5 +49,8 @@ test("class reports, roster, student detail, account and admin pages", async ({ 
   await expectNoViolations(page, "/preview");
   await signInAs(page, accounts.admin);
   await expectNoViolations(page, "/admin/users");
+  await expectNoViolations(page, "/admin/lti");
+  // The page an LTI refusal shows (here: a login request that names no platform).
+  await expectNoViolations(page, "/api/lti/login");
   await expectNoViolations(page, "/account");
 });

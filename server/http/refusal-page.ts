@@ -8,9 +8,11 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 export function refusalPage(status: number, message: string, title = "This could not be opened"): Response {
   const html = `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – Behind the Headline</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – Behind the Headline</title>
+<style>body{font-family:system-ui,sans-serif;line-height:1.5;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1b1b1f}h1{font-size:1.6rem}#reason{font-weight:600}</style></head>
 <body>
 <main>
+<p><a href="/">Behind the Headline</a></p>
 <h1>${escapeHtml(title)}</h1>
 <p id="reason">${escapeHtml(message)}</p>
 <p>Nothing was changed. Go back to your course and open the link again; if this keeps happening, tell your school's admin what this page says (error ${status}).</p>

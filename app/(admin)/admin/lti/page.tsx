@@ -27,11 +27,11 @@ export default async function LtiAdminPage() {
   const platforms = await listPlatforms();
 
   return (
-    <div className="wide">
+    <div className="wide lti-admin">
       <h1>Learning platforms (LTI 1.3)</h1>
       <p>
-        Add Behind the Headline to your school&apos;s LMS (Canvas, Moodle, …) so that students and instructors open it from their course, already signed in. Step by step:
-        docs/lti.md in the project.
+        Add Behind the Headline to your school&apos;s LMS (Canvas, Moodle, …) so that students and instructors open it from their course, already signed in. The steps for
+        Canvas and Moodle are in the project&apos;s docs/lti.md.
       </p>
 
       <h2>1. Paste these into your LMS</h2>
