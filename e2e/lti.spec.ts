@@ -331,3 +331,26 @@ test.describe("every launch rule, broken on its own, is refused with a page that
     expect(unknown.headers["set-cookie"]).toBeUndefined();
   });
 });
+
+test("key rollover: once the platform signs with a new key, the tool fetches its keys again and accepts it", async ({ baseURL }) => {
+  // Last in this file: until the tool's copy of the keys may be refreshed (10 s after its last
+  // fetch: server/lti/launch.ts), a token with the new key id is refused; then it is accepted.
+  test.setTimeout(60_000);
+  const fetchesBefore = platform.jwksFetches();
+  await platform.rotateKey();
+  const statuses: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        const who = spec(baseURL!, { roles: ROLES.instructor, contextId: "course-rollover", name: "Rolf Rollover" });
+        const { state, nonce, cookie } = await login(baseURL!, who);
+        const res = await launch(baseURL!, { id_token: await platform.idToken(who, { nonce }), state }, cookie);
+        statuses.push(res.status);
+        return res.status;
+      },
+      { timeout: 40_000, intervals: [1_000, 2_000] },
+    )
+    .toBe(303);
+  expect(statuses.every((s) => s === 401 || s === 303), statuses.join(",")).toBe(true);
+  expect(platform.jwksFetches()).toBeGreaterThan(fetchesBefore);
+});

@@ -45,6 +45,8 @@ export type Platform = {
   idToken(launch: LaunchSpec, options: TokenOptions): Promise<string>;
   /** A page on the platform that starts `launch` (third-party-initiated login, form POST). */
   startUrl(launch: LaunchSpec, toolLoginUrl: string): string;
+  /** Key rollover: a new signing key (new key id), published next to the old one. */
+  rotateKey(): Promise<void>;
   /** How many times the tool fetched the platform's keys. */
   jwksFetches(): number;
   stop(): Promise<void>;
@@ -57,9 +59,16 @@ const autoPost = (action: string, fields: Record<string, string>) =>
     .join("")}<button>Continue</button></form><script>document.forms[0].submit()</script></body></html>`;
 
 export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Promise<Platform> {
-  const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
-  const kid = "test-platform-key-1";
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
+  let privateKey!: CryptoKey;
+  let kid = "";
+  const published: JWK[] = [];
+  async function newKey(id: string) {
+    const pair = await generateKeyPair("RS256", { extractable: true });
+    privateKey = pair.privateKey;
+    kid = id;
+    published.unshift({ ...(await exportJWK(pair.publicKey)), kid, alg: "RS256", use: "sig" });
+  }
+  await newKey("test-platform-key-1");
   const issuer = `http://127.0.0.1:${port}`;
   const deploymentId = "e2e-deployment-1";
   const launches = new Map<string, LaunchSpec>();
@@ -96,7 +105,7 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
     try {
       if (url.pathname === "/jwks") {
         fetches++;
-        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ keys: [jwk] }));
+        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ keys: published }));
       } else if (url.pathname === "/start") {
         const hint = url.searchParams.get("login_hint") ?? "";
         res.writeHead(200, { "Content-Type": "text/html" }).end(
@@ -149,6 +158,7 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
       launches.set(launch.sub, launch);
       return `${issuer}/start?${new URLSearchParams({ login_hint: launch.sub, tool: toolLoginUrl })}`;
     },
+    rotateKey: () => newKey(`test-platform-key-${published.length + 1}`),
     jwksFetches: () => fetches,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

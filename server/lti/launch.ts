@@ -28,12 +28,14 @@ export const launchForm = z.object({
 });
 
 // One key set per platform JWKS URL, per process: jose keeps the keys for cacheMaxAge and
-// fetches again (at most once per cooldown) when a token names a key id not in its copy.
+// fetches again when a token names a key id not in its copy — at most once every 10 s, so a
+// platform that rotated its key is trusted within seconds, and tokens with made-up key ids
+// cannot make the tool hammer the platform.
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 function keySetFor(jwksUrl: string) {
   let set = keySets.get(jwksUrl);
   if (!set) {
-    set = createRemoteJWKSet(new URL(jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000, timeoutDuration: 5_000 });
+    set = createRemoteJWKSet(new URL(jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 10_000, timeoutDuration: 5_000 });
     keySets.set(jwksUrl, set);
   }
   return set;
