@@ -151,6 +151,9 @@ test("full launches: the instructor's first launch makes the class, the student 
   await expect(studentPage.getByRole("heading", { level: 1 })).toBeVisible();
   const studentMe = (await (await studentPage.request.get("/api/me")).json()) as { user: { name: string; role: string } | null };
   expect(studentMe.user).toMatchObject({ name: "Sam Student", role: "student" });
+  // Their data download names the LMS link (docs/privacy.md).
+  const exported = (await (await studentPage.request.get("/api/account/export")).json()) as { learningPlatforms: { platform: string; yourIdThere: string }[] };
+  expect(exported.learningPlatforms).toEqual([{ platform: platform.issuer, yourIdThere: student.sub, linkedAt: expect.any(String) }]);
 
   expect(await ltiRows()).toEqual({ userLinks: before.userLinks + 2, users: before.users + 2, contextLinks: before.contextLinks + 1, classes: before.classes + 1, enrollments: before.enrollments + 1 });
   const db = testDb();

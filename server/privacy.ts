@@ -17,6 +17,7 @@ export async function exportUserData(userId: string) {
       role: true,
       createdAt: true,
       enrollments: { select: { createdAt: true, class: { select: { name: true } } } },
+      ltiLinks: { select: { issuer: true, sub: true, createdAt: true } },
       progress: { select: { lessonSlug: true, status: true, startedAt: true, completedAt: true } },
       attempts: {
         orderBy: { submittedAt: "asc" },
@@ -43,6 +44,7 @@ export async function exportUserData(userId: string) {
     about: "Everything Behind the Headline stores about you. Passwords are stored only as a one-way hash and are not included.",
     account: { name: user.name, email: user.email, role: user.role, createdAt: user.createdAt },
     classes: user.enrollments.map((e) => ({ name: e.class.name, joinedAt: e.createdAt })),
+    learningPlatforms: user.ltiLinks.map((l) => ({ platform: l.issuer, yourIdThere: l.sub, linkedAt: l.createdAt })),
     progress: user.progress,
     attempts: user.attempts.map((a) => ({ ...a, answers: a.answers.map((x) => ({ ...x, response: JSON.parse(x.response) as unknown })) })),
   };
