@@ -4,6 +4,7 @@
 // the signed id_token back — land instructors and students on the unit, signed in, with the
 // course's class made by the instructor and the student enrolled. Then every validation rule,
 // each broken on its own: refused with a page that says why, and nothing made.
+import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { accounts, signInAs } from "./fixtures";
 import { testDb } from "./db";
@@ -68,7 +69,7 @@ async function login(baseURL: string, launch: LaunchSpec) {
   const auth = new URL(String(res.headers.location));
   expect(auth.origin + auth.pathname).toBe(platform.urls.auth);
   const setCookie = res.headers["set-cookie"] ?? [];
-  expect(setCookie[0]).toMatch(/^lti-state-[\w-]+=1; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=None; Partitioned$/);
+  expect(setCookie[0]).toMatch(/^lti-state-[\w-]{32}=1; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=None; Partitioned$/);
   return { state: auth.searchParams.get("state")!, nonce: auth.searchParams.get("nonce")!, cookie: setCookie[0].split(";")[0] };
 }
 
@@ -296,6 +297,20 @@ test.describe("every launch rule, broken on its own, is refused with a page that
         const mine = await login(baseURL, who);
         const theirs = await login(baseURL, who);
         return launch(baseURL, { id_token: await platform.idToken(who, { nonce: theirs.nonce }), state: theirs.state }, mine.cookie);
+      },
+    },
+    {
+      name: "a state changed on the way (not as this tool signed it)",
+      status: 401,
+      reason: /not started by Behind the Headline/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const { state, nonce } = await login(baseURL, who);
+        const [random, platformId, expires, signature] = state.split(".");
+        const changed = `${random}.${platformId}.${Number(expires) + 3600}.${signature}`;
+        // With the cookie that state would have, so only the signature can refuse it.
+        const cookie = `lti-state-${createHash("sha256").update(changed).digest("base64url").slice(0, 32)}=1`;
+        return launch(baseURL, { id_token: await platform.idToken(who, { nonce }), state: changed }, cookie);
       },
     },
     {

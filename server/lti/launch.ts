@@ -1,12 +1,13 @@
 import "server-only";
 // Step 2 of an LTI 1.3 launch: the platform posts the signed id_token (form_post) with the
-// state. In this order, each refusal a 4xx page that changes nothing else:
-//   state      the form's state has this browser's cookie (login.ts), and is a login that is
-//              not expired and not used: it is marked used now, so each login launches once
+// state. In this order, each refusal a 4xx page that changes nothing:
+//   state      the form's state has this browser's cookie, and was signed by this app for a
+//              login that has not expired (login.ts)
 //   signature  RS256 against the platform's published keys (jose createRemoteJWKSet: cached,
 //              fetched again when a token names a key id it has not seen — key rollover)
 //   claims     iss, aud, azp, exp/iat with a small skew, the login's nonce, LTI version,
 //              message type, a registered deployment, roles, course (claims.ts)
+//   once       the nonce is stored (LtiNonce, unique): a second launch of the same login fails
 //   course     a course seen for the first time needs its instructor to launch first
 // then the LMS user's account and the course's class are found or made (accounts.ts), the
 // person is signed in with the app's own session (server/session.ts) and sent to the unit.
@@ -19,12 +20,13 @@ import { findLessons } from "@/server/content/lessons";
 import { startSession } from "@/server/session";
 import { checkLaunchClaims, CLOCK_SKEW_S, launchTarget } from "./claims";
 import { classNeedsInstructor, linkLaunch } from "./accounts";
-import { stateCookie, stateCookieName } from "./login";
+import { LOGIN_TTL_S, nonceFor, readState, stateCookie, stateCookieName } from "./login";
 import { platformById } from "./platforms";
+import { isUniqueViolation } from "@/server/prisma-client";
 
 export const launchForm = z.object({
   id_token: text("The launch has no id_token.").pipe(z.string().min(1, "The launch has no id_token.").max(60_000, "The launch's id_token is too long.")),
-  state: text("The launch has no state.").pipe(z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "The launch's state is not one this tool issued.")),
+  state: text("The launch has no state.").pipe(z.string().regex(/^[A-Za-z0-9_.-]{20,200}$/, "The launch's state is not one this tool issued.")),
 });
 
 // One key set per platform JWKS URL, per process: jose keeps the keys for cacheMaxAge and
@@ -58,16 +60,27 @@ function verifyFailure(error: unknown): { status: number; message: string } {
   throw error;
 }
 
+/** Stores the login's nonce; false when it was stored before (the same launch again). */
+async function storeNonceOnce(state: string, nonce: string, platformId: string, expires: number, now: Date): Promise<boolean> {
+  // Rows are needed only while their login could still be replayed: older ones go as new ones come.
+  await db.ltiNonce.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - LOGIN_TTL_S * 1000) } } });
+  try {
+    await db.ltiNonce.create({ data: { state, nonce, platformId, expiresAt: new Date(expires * 1000), usedAt: now }, select: { nonce: true } });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
 export async function finishLaunch(form: z.output<typeof launchForm>, hasStateCookie: (name: string) => boolean, appOrigin: string): Promise<Response> {
   const { id_token: token, state } = form;
   if (!hasStateCookie(stateCookieName(state))) {
     return refused(401, "This browser did not start this launch (its state cookie is missing). Open the link in your course again; if your browser blocks cookies for Behind the Headline, allow them or open the tool in a new window.");
   }
   const now = new Date();
-  const login = await db.ltiNonce.findUnique({ where: { state }, select: { nonce: true, platformId: true } });
-  // Marked used before anything else: whatever happens next, this login cannot launch again.
-  const claimed = await db.ltiNonce.updateMany({ where: { state, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-  if (!login || claimed.count !== 1) return refused(401, "This launch has expired or was already used. Open the link in your course again.", state);
+  const login = readState(state, Math.floor(now.getTime() / 1000));
+  if (!login) return refused(401, "This launch has expired or was not started by Behind the Headline. Open the link in your course again.", state);
   const platform = await platformById(login.platformId);
   if (!platform) return refused(401, "The learning platform of this launch is no longer registered.", state);
 
@@ -83,8 +96,10 @@ export async function finishLaunch(form: z.output<typeof launchForm>, hasStateCo
     const failure = verifyFailure(error);
     return refused(failure.status, failure.message, state);
   }
-  const check = checkLaunchClaims(payload, { issuer: platform.issuer, clientId: platform.clientId, deploymentIds: platform.deploymentIds, nonce: login.nonce, now: Math.floor(now.getTime() / 1000) });
+  const nonce = nonceFor(state);
+  const check = checkLaunchClaims(payload, { issuer: platform.issuer, clientId: platform.clientId, deploymentIds: platform.deploymentIds, nonce, now: Math.floor(now.getTime() / 1000) });
   if (!check.ok) return refused(check.status, check.reason, state);
+  if (!(await storeNonceOnce(state, nonce, platform.id, login.expires, now))) return refused(401, "This launch was already used. Open the link in your course again.", state);
   const launch = check.launch;
   if (await classNeedsInstructor(launch)) {
     return refused(409, "Your instructor has not opened Behind the Headline from this course yet. Try again once they have.", state);

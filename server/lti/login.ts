@@ -2,16 +2,17 @@ import "server-only";
 // Step 1 of an LTI 1.3 launch: the platform's third-party-initiated login (OIDC). The LMS sends
 // the browser here (GET or a form POST) naming itself (iss), the user (login_hint) and the link
 // (target_link_uri); the tool answers with a redirect to the platform's authorisation URL,
-// carrying a fresh state and nonce. The state goes into a cookie on this browser too, so that
-// only the browser that started the login can finish it (server/lti/launch.ts); the nonce must
-// come back inside the signed id_token. Both are stored (LtiNonce) and used at most once.
+// carrying a state and a nonce. Nothing is stored: the state is signed by this app (which
+// platform, until when) and the nonce is derived from it, so a flood of logins costs no rows.
+// The state also goes into a cookie on this browser, so that only the browser that started the
+// login can finish it (server/lti/launch.ts); the launch stores the nonce (LtiNonce) once the
+// platform's signature is verified, which makes each login launch once.
 // Why the cookie is SameSite=None; Secure; Partitioned: docs/lti.md and
 // docs/decisions/027-lti-state-cookie-and-jose.md.
-import { randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { LTI_PATHS } from "@/lib/lti";
 import { text } from "@/lib/validation";
-import { db } from "@/server/db";
 import { refusalPage } from "@/server/http/refusal-page";
 import { SECURE_COOKIES } from "@/server/session";
 import { platformFor } from "./platforms";
@@ -31,9 +32,35 @@ export const loginParams = z.object({
 });
 export type LoginParams = z.output<typeof loginParams>;
 
+const secret = () => process.env.NEXTAUTH_SECRET ?? "";
+const mac = (purpose: string, text: string) => createHmac("sha256", secret()).update(`lti-${purpose}|${text}`).digest("base64url");
+
+/** A login's state: random, the platform's id and when it expires (seconds), signed by this app. */
+export function makeState(platformId: string, expires: number, random = randomBytes(24).toString("base64url")): string {
+  const body = `${random}.${platformId}.${expires}`;
+  return `${body}.${mac("state", body)}`;
+}
+
+/** What a state says, when this app signed it and it has not expired; else null. */
+export function readState(state: string, now: number): { platformId: string; expires: number } | null {
+  const parts = state.split(".");
+  if (parts.length !== 4) return null;
+  const [random, platformId, expiresText, signature] = parts;
+  const expected = Buffer.from(mac("state", `${random}.${platformId}.${expiresText}`));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const expires = Number(expiresText);
+  return Number.isInteger(expires) && expires > now ? { platformId, expires } : null;
+}
+
+/** The nonce the platform must put in the id_token of the login with this state. */
+export function nonceFor(state: string): string {
+  return mac("nonce", state);
+}
+
 /** The cookie that binds a login's state to this browser: one per login, so two tabs can launch at once. */
 export function stateCookieName(state: string): string {
-  return `${SECURE_COOKIES ? "__Host-" : ""}lti-state-${state}`;
+  return `${SECURE_COOKIES ? "__Host-" : ""}lti-state-${createHash("sha256").update(state).digest("base64url").slice(0, 32)}`;
 }
 
 /**
@@ -66,8 +93,6 @@ export function authRedirect(authUrl: string, params: LoginParams, clientId: str
   return url.toString();
 }
 
-const random = () => randomBytes(32).toString("base64url");
-
 /** Answers a login request: a redirect to the platform with state and nonce, or a refusal page. */
 export async function startLogin(params: LoginParams, appOrigin: string): Promise<Response> {
   const platform = await platformFor(params.iss, params.client_id);
@@ -83,13 +108,8 @@ export async function startLogin(params: LoginParams, appOrigin: string): Promis
   }
   if (!target || target.origin !== new URL(appOrigin).origin) return refusalPage(400, "The link points to another site than Behind the Headline (target_link_uri).");
 
-  const state = random();
-  const nonce = random();
-  const now = new Date();
-  // Logins that were never finished are cleared as new ones start (an index on expiresAt).
-  await db.ltiNonce.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - LOGIN_TTL_S * 1000) } } });
-  await db.ltiNonce.create({ data: { state, nonce, platformId: platform.id, expiresAt: new Date(now.getTime() + LOGIN_TTL_S * 1000) }, select: { state: true } });
-  const location = authRedirect(platform.authUrl, params, platform.clientId, appOrigin + LTI_PATHS.launch, state, nonce);
+  const state = makeState(platform.id, Math.floor(Date.now() / 1000) + LOGIN_TTL_S);
+  const location = authRedirect(platform.authUrl, params, platform.clientId, appOrigin + LTI_PATHS.launch, state, nonceFor(state));
   return new Response(null, { status: 302, headers: { Location: location, "Set-Cookie": stateCookie(state, LOGIN_TTL_S), "Cache-Control": "no-store" } });
 }
 
