@@ -107,9 +107,19 @@ test("an admin registers a platform on /admin/lti and sees the values to paste i
   await expect(page.locator(".form-success")).toContainText("School Moodle is registered");
   await page.reload();
   await expect(page.locator(`tr[data-platform="${issuer}"]`)).toContainText("3, 4");
-  const row = await testDb().ltiPlatform.findFirstOrThrow({ where: { issuer }, select: { clientId: true, deployments: { select: { deploymentId: true } } } });
-  expect(row.clientId).toBe("moodle-client-7");
-  expect(row.deployments.map((d) => d.deploymentId).sort()).toEqual(["3", "4"]);
+  // The same issuer and client id again, with a new deployment id: added to the registration.
+  for (const [label, value] of Object.entries({ ...fields, "Deployment IDs": "4, 5" })) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole("button", { name: "Register platform" }).click();
+  await expect(page.locator(".form-success")).toContainText("Deployment 5 added");
+  // A success empties the form; the same again changes nothing and says so.
+  await expect(page.getByLabel("Client ID", { exact: true })).toHaveValue("");
+  for (const [label, value] of Object.entries({ ...fields, "Deployment IDs": "4, 5" })) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole("button", { name: "Register platform" }).click();
+  await expect(page.locator(".form-error")).toContainText("registered already");
+  const rows = await testDb().ltiPlatform.findMany({ where: { issuer }, select: { clientId: true, deployments: { select: { deploymentId: true } } } });
+  expect(rows).toHaveLength(1);
+  expect(rows[0].clientId).toBe("moodle-client-7");
+  expect(rows[0].deployments.map((d) => d.deploymentId).sort()).toEqual(["3", "4", "5"]);
   await testDb().ltiPlatform.deleteMany({ where: { issuer } });
 });
 

@@ -12,16 +12,35 @@ const SELECT = { id: true, name: true, issuer: true, clientId: true, authUrl: tr
 type Row = { deployments: { deploymentId: string }[] } & Omit<Platform, "deploymentIds">;
 const toPlatform = ({ deployments, ...p }: Row): Platform => ({ ...p, deploymentIds: deployments.map((d) => d.deploymentId) });
 
-/** Registers a platform with its deployments; false when that issuer and client id are registered already. */
-export async function registerPlatform(input: z.output<typeof platformForm>): Promise<boolean> {
+export type Registered = { kind: "created" } | { kind: "deployments-added"; added: string[] } | { kind: "unchanged" };
+
+/**
+ * Registers a platform with its deployments. When that issuer and client id are registered
+ * already (an LMS adds a deployment id each time the tool is installed in another place), the
+ * new deployment ids are added to it; its addresses stay as they were.
+ */
+export async function registerPlatform(input: z.output<typeof platformForm>): Promise<Registered> {
   const { deploymentIds, ...platform } = input;
-  try {
-    await db.ltiPlatform.create({ data: { ...platform, deployments: { create: deploymentIds.map((deploymentId) => ({ deploymentId })) } }, select: { id: true } });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
+  const existing = await db.ltiPlatform.findUnique({ where: { issuer_clientId: { issuer: platform.issuer, clientId: platform.clientId } }, select: { id: true, deployments: { select: { deploymentId: true } } } });
+  if (!existing) {
+    try {
+      await db.ltiPlatform.create({ data: { ...platform, deployments: { create: deploymentIds.map((deploymentId) => ({ deploymentId })) } }, select: { id: true } });
+      return { kind: "created" };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return registerPlatform(input); // registered at the same moment by another request: add to it
+    }
   }
+  const known = new Set(existing.deployments.map((d) => d.deploymentId));
+  const added = deploymentIds.filter((d) => !known.has(d));
+  for (const deploymentId of added) {
+    try {
+      await db.ltiDeployment.create({ data: { platformId: existing.id, deploymentId }, select: { id: true } });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return added.length ? { kind: "deployments-added", added } : { kind: "unchanged" };
 }
 
 export async function listPlatforms(): Promise<Platform[]> {
