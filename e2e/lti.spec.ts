@@ -310,6 +310,24 @@ test.describe("every launch rule, broken on its own, is refused with a page that
       },
     },
     {
+      name: "an instructor launch for an account that was made as a student's",
+      status: 403,
+      reason: /is a student account/,
+      run: async (baseURL) => {
+        const who = student(baseURL);
+        const first = await login(baseURL, who);
+        expect((await launch(baseURL, { id_token: await platform.idToken(who, { nonce: first.nonce }), state: first.state }, first.cookie)).status).toBe(303);
+        // Made as a student: forget it again, so that "nothing made" is about the second launch.
+        const made = await testDb().ltiUserLink.findFirstOrThrow({ where: { issuer: platform.issuer, sub: who.sub }, select: { userId: true } });
+        const teaching = { ...who, roles: ROLES.instructor, contextId: "course-new-for-this-teacher" };
+        const { state, nonce, cookie } = await login(baseURL, teaching);
+        const res = await launch(baseURL, { id_token: await platform.idToken(teaching, { nonce }), state }, cookie);
+        expect(await testDb().class.count({ where: { instructorId: made.userId } })).toBe(0);
+        await testDb().user.delete({ where: { id: made.userId } });
+        return res;
+      },
+    },
+    {
       name: "a state changed on the way (not as this tool signed it)",
       status: 401,
       reason: /not started by Behind the Headline/,
