@@ -7,7 +7,8 @@ let asker: CurrentUser | null = null;
 vi.mock("@/server/auth", () => ({ getCurrentUser: async () => asker }));
 vi.mock("@/server/reports/classes", () => ({ classForInstructor: async () => null, studentOf: () => null }));
 const { jsonRoute, reply } = await import("./route");
-const { Refusal, signedIn, teacher } = await import("@/server/access");
+const { anyone, Refusal, signedIn, teacher } = await import("@/server/access");
+const { refusalPage } = await import("./refusal-page");
 
 const student: CurrentUser = { id: "s1", name: "S", email: "s@example.org", role: "student" };
 const instructor: CurrentUser = { id: "i1", name: "I", email: "i@example.org", role: "instructor" };
@@ -96,5 +97,33 @@ describe("the guarded path of a JSON route", () => {
     expect(res.status).toBe(500);
     expect(res.body.ok).toBe(false);
     expect(JSON.stringify(res.body)).not.toMatch(/Sqlite|work/);
+  });
+});
+
+describe("a route an LMS posts a form to (bodyAs: form, refuseAs: page, crossSite: signed-token)", () => {
+  const formRoute = jsonRoute(
+    { who: anyone, body: z.object({ id_token: z.string().min(1, "The launch has no id_token.") }), bodyAs: "form", refuseAs: "page", crossSite: "signed-token" },
+    async ({ body }) => ({ ok: true, token: body.id_token }),
+  );
+  const form = (body: string, headers: Record<string, string> = {}) => post(body, { "content-type": "application/x-www-form-urlencoded", origin: "https://lms.example.org", "sec-fetch-site": "cross-site", ...headers });
+
+  it("reads the form's fields from another site", async () => {
+    const res = await formRoute(form("id_token=a.b.c&extra=1"), noParams);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, token: "a.b.c" });
+  });
+
+  it("refuses with an HTML page that says why, escaped, and is never cached", async () => {
+    for (const [request, status, reason] of [
+      [form("state=x"), 400, "(at id_token)"],
+      [form('{"id_token":"x"}', { "content-type": "application/json" }), 415, "Send the request as a form"],
+    ] as const) {
+      const res = await formRoute(request, noParams);
+      expect(res.status).toBe(status);
+      expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+      expect(await res.text()).toContain(reason);
+    }
+    expect(await refusalPage(400, '<script>alert("x")</script>').text()).toContain("&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;");
   });
 });
