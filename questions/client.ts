@@ -10,8 +10,9 @@ import { multiple } from "./multiple/client";
 import { ordering } from "./ordering/client";
 import { single } from "./single/client";
 import { truefalse } from "./truefalse/client";
+import { written } from "./written/client";
 
-export const CLIENT_TYPES = { single, multiple, truefalse, ordering, categorise, highlight } satisfies {
+export const CLIENT_TYPES = { single, multiple, truefalse, ordering, categorise, highlight, written } satisfies {
   [T in QuestionType]: ClientQuestionType<PublicOf<T>, ResponseOf<T>>;
 };
 

@@ -17,6 +17,8 @@ export type QuestionView = { id: string; prompt: string; discern?: Discern } & (
   /** `items` in the correct order (each student is shown them shuffled, never in that order). */
   | { type: "ordering"; items: Item[] }
   | { type: "categorise"; items: Item[]; categories: { id: string; label: string }[] }
+  /** Scored by an instructor with a rubric: a student who has not learned the skill writes a beginning answer (0 points). */
+  | { type: "written" }
 );
 
 /** Enumerates a question's choices, items and categories: the only place that reads a definition. */
@@ -33,6 +35,8 @@ export function viewOf(q: QuestionDefinition): QuestionView {
       return { ...base, type: q.type, items: q.items.map(({ id, text }) => ({ id, text })) };
     case "categorise":
       return { ...base, type: q.type, items: q.items.map(({ id, text }) => ({ id, text })), categories: q.categories };
+    case "written":
+      return { ...base, type: q.type };
   }
 }
 
@@ -42,9 +46,14 @@ export const respond = {
   tick: (ids: string[]): QuestionResponse => ({ choices: ids }),
   arrange: (ids: string[]): QuestionResponse => ({ order: ids }),
   place: (placements: Record<string, string>): QuestionResponse => ({ placements }),
+  write: (text: string): QuestionResponse => ({ text }),
 };
 
-/** A response's score, 0–1, from the real grading code. */
+/**
+ * A response's score, 0–1, from the real grading code. A written answer waits for an
+ * instructor and counts 0 here: what a student who learned nothing is given on the rubric
+ * (a beginning answer, worth 0 points: CONTENT.md, "Writing items").
+ */
 export function scoreOf(q: QuestionDefinition, r: QuestionResponse): number {
   return gradeQuestion(q, r).score;
 }

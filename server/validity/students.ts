@@ -79,6 +79,8 @@ function chance(v: QuestionView): Weighted[] {
       const groups = v.categories.map((c) => c.id);
       return uniform(placements(v.items.map((i) => [i.id, groups])).map(respond.place));
     }
+    case "written":
+      return uniform([respond.write("It is on the news, so it is true.")]);
   }
 }
 
@@ -127,6 +129,8 @@ export const testWise: Student = {
         });
         return uniform(placements(best).map(respond.place));
       }
+      case "written":
+        return chance(v);
     }
   },
 };

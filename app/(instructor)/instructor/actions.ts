@@ -8,6 +8,8 @@ import { classNameSchema } from "@/lib/validation";
 import { ownClass, studentOfOwnClass, teacher } from "@/server/access";
 import { createClass, disableJoinCode, removeStudent, rotateJoinCode } from "@/server/classes";
 import { setReviewOpen } from "@/server/quiz/review";
+import { pendingAnswers, recordReview } from "@/server/written/answers";
+import { queueHref, reviewHref } from "@/lib/written";
 import { formAction } from "@/server/http/action";
 
 const classForm = z.object({ classId: z.string() });
@@ -53,5 +55,37 @@ export const assessmentReviewAction = formAction(
       ok: true,
       message: input.open === "open" ? "The review is open: students who have taken the post-assessment can look back at both sets." : "The review is closed.",
     };
+  },
+);
+
+/** The grading queue's filters and name setting, carried from one answer to the next. */
+const queueForm = classForm.extend({
+  unit: z.string().max(80).optional(),
+  question: z.string().max(80).optional(),
+  names: z.enum(["shown", "hidden"]).optional(),
+});
+
+/**
+ * Scores a written answer with a level of its rubric (and a comment for the student), then
+ * opens the next answer awaiting review in the same queue, or the queue when none is left.
+ */
+export const reviewAnswerAction = formAction(
+  {
+    who: teacher,
+    input: queueForm.extend({
+      answerId: z.string().min(1).max(64),
+      level: z.string({ error: "Choose a level of the rubric." }).min(1, "Choose a level of the rubric.").max(40),
+      comment: z.string().max(2000, "Keep the comment under 2,000 characters.").optional(),
+    }),
+    owns: (user, { classId }) => ownClass(user, classId),
+  },
+  async ({ asker, owned: klass, input }) => {
+    const outcome = await recordReview(klass, asker.id, input.answerId, input.level, input.comment);
+    if (!outcome.ok) return outcome;
+    revalidatePath(`/instructor/classes/${klass.id}`, "layout");
+    revalidatePath("/instructor");
+    const filter = { unit: input.unit || undefined, question: input.question || undefined, names: input.names };
+    const next = (await pendingAnswers(klass, filter))[0];
+    redirect(next ? reviewHref(klass.id, next.answerId, filter) : queueHref(klass.id, { ...filter, done: true }));
   },
 );

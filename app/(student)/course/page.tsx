@@ -6,6 +6,7 @@ import { getCourse, summarise } from "@/server/content/course";
 import { continueWith, isPublished, unitLabels } from "@/lib/units";
 import { progressFor, STATUS_LABELS, unitStatus, type UnitProgress } from "@/server/reports/progress";
 import { formatPercent } from "@/lib/format";
+import { unseenReviews } from "@/server/written/notices";
 
 export const metadata: Metadata = { title: "Course" };
 
@@ -18,6 +19,8 @@ export default async function CoursePage() {
   const done = rows.filter((r) => r.progress.status === "completed" || r.progress.status === "passed").length;
   const percent = rows.length ? Math.round((done / rows.length) * 100) : 0;
   const next = continueWith(rows.map((r) => ({ unit: r.unit, status: r.progress.status })));
+  const reviewed = await unseenReviews(user.id);
+  const reviewedCount = reviewed.reduce((n, r) => n + r.count, 0);
 
   return (
     <div className="course">
@@ -32,6 +35,20 @@ export default async function CoursePage() {
         </progress>
         <span aria-hidden="true">{percent}%</span>
       </div>
+      {reviewedCount > 0 ? (
+        <div className="course-notice" role="status">
+          <p>
+            <strong>{reviewedCount === 1 ? "1 written answer reviewed" : `${reviewedCount} written answers reviewed`}</strong> by your instructor:{" "}
+            {reviewed.map((r, i) => (
+              <span key={r.lessonSlug}>
+                {i > 0 ? ", " : null}
+                <Link href={`/lessons/${r.lessonSlug}#quiz`}>{units.find((u) => u.slug === r.lessonSlug)?.title ?? r.lessonSlug}</Link>
+              </span>
+            ))}
+            .
+          </p>
+        </div>
+      ) : null}
       {next ? (
         <p className="course__continue">
           <Link className="button button--primary" href={`/lessons/${next.slug}`}>
