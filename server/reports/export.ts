@@ -8,6 +8,10 @@ import { csvRows, type CsvValue } from "./csv";
 import { STATUS_LABELS, progressFor } from "./progress";
 import { describeResponse, parseResponse } from "./responses";
 import { questionVersions } from "./versions";
+import { rubricOf } from "@/questions/server";
+import type { QuestionDefinition } from "@/server/content/quiz-types";
+
+const levelLabel = (q: QuestionDefinition | undefined, level: string) => (q && rubricOf(q)?.levels.find((l) => l.id === level)?.label) ?? level;
 
 const STUDENT_BATCH = 100;
 /** About 25 × 80 = 2,000 answers per read. */
@@ -33,7 +37,7 @@ export function csvStream(header: readonly string[], batches: AsyncGenerator<Csv
 
 /** One row per student: for each unit its status, best score (0–100) and number of attempts. */
 export function progressCsv(klass: OwnClass, units: readonly { slug: string; title: string }[]): ReadableStream<Uint8Array> {
-  const header = ["student", "email", ...units.flatMap((u) => [`${u.slug} status`, `${u.slug} best %`, `${u.slug} attempts`])];
+  const header = ["student", "email", ...units.flatMap((u) => [`${u.slug} status`, `${u.slug} best %`, `${u.slug} attempts`, `${u.slug} awaiting review`])];
   const students = klass.enrollments.map((e) => e.user);
   async function* rows() {
     for (let i = 0; i < students.length; i += STUDENT_BATCH) {
@@ -44,7 +48,7 @@ export function progressCsv(klass: OwnClass, units: readonly { slug: string; tit
         s.email,
         ...units.flatMap((u) => {
           const p = progress.get(s.id)?.get(u.slug);
-          return [STATUS_LABELS[p?.status ?? "not-started"], p?.bestFraction == null ? null : Math.round(p.bestFraction * 1000) / 10, p?.attempts ?? 0];
+          return [STATUS_LABELS[p?.status ?? "not-started"], p?.bestFraction == null ? null : Math.round(p.bestFraction * 1000) / 10, p?.attempts ?? 0, p?.awaiting ?? 0];
         }),
       ]);
     }
@@ -68,6 +72,8 @@ export const RESPONSES_HEADER = [
   "score",
   "correct",
   "time (s)",
+  "review",
+  "review comment",
 ] as const;
 
 /**
@@ -92,7 +98,7 @@ export function responsesCsv(klass: OwnClass): ReadableStream<Uint8Array> {
           attemptNumber: true,
           startedAt: true,
           submittedAt: true,
-          answers: { orderBy: { questionId: "asc" }, select: { questionId: true, questionVersion: true, response: true, score: true, correct: true, timeMs: true } },
+          answers: { orderBy: { questionId: "asc" }, select: { questionId: true, questionVersion: true, response: true, score: true, correct: true, timeMs: true, pending: true, reviewLevel: true, reviewComment: true } },
         },
       });
       const versions = await questionVersions(attempts.flatMap((a) => a.answers.map((x) => x.questionVersion)));
@@ -118,6 +124,9 @@ export function responsesCsv(klass: OwnClass): ReadableStream<Uint8Array> {
                 x.score,
                 x.correct,
                 x.timeMs == null ? null : x.timeMs / 1000,
+                // Written answers: "awaiting review" (score 0 until then), or the rubric level given.
+                x.pending ? "awaiting review" : x.reviewLevel ? levelLabel(q, x.reviewLevel) : null,
+                x.reviewComment,
               ];
             }),
           ),

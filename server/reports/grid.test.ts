@@ -47,3 +47,15 @@ describe("grid pages", () => {
     expect(pageOf([], 0)).toEqual({ rows: [], page: 0, pages: 1 });
   });
 });
+
+describe("written answers awaiting review", () => {
+  it("are counted per unit; the best score stands as a floor and a pass already earned stays", () => {
+    const waiting = unitStatus("completed", [
+      { fraction: 0.5, passed: false, pendingCount: 1 },
+      { fraction: 0.8, passed: true, pendingCount: 1 },
+    ]);
+    expect(waiting).toEqual({ status: "passed", bestFraction: 0.8, attempts: 2, awaiting: 2 });
+    expect(unitStatus("completed", [{ fraction: 0.5, passed: false, pendingCount: 1 }])).toMatchObject({ status: "completed", awaiting: 1 });
+    expect(unitStatus(undefined, []).awaiting).toBe(0);
+  });
+});

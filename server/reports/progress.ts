@@ -3,7 +3,11 @@ import "server-only";
 import { db } from "@/server/db";
 
 export type UnitStatus = "not-started" | "in-progress" | "completed" | "passed";
-export type UnitProgress = { status: UnitStatus; bestFraction: number | null; attempts: number };
+/**
+ * `awaiting`: written answers in the unit's attempts still waiting for the instructor; while
+ * there are any, `bestFraction` is a floor (each counts 0 until scored).
+ */
+export type UnitProgress = { status: UnitStatus; bestFraction: number | null; attempts: number; awaiting: number };
 
 export const STATUS_LABELS: Record<UnitStatus, string> = {
   "not-started": "Not started",
@@ -13,7 +17,7 @@ export const STATUS_LABELS: Record<UnitStatus, string> = {
 };
 
 /** Pure: combines a progress row and attempt outcomes into one unit status. */
-export function unitStatus(progress: string | undefined, attempts: { fraction: number; passed: boolean }[]): UnitProgress {
+export function unitStatus(progress: string | undefined, attempts: { fraction: number; passed: boolean; pendingCount?: number }[]): UnitProgress {
   const bestFraction = attempts.length ? Math.max(...attempts.map((a) => a.fraction)) : null;
   const status: UnitStatus = attempts.some((a) => a.passed)
     ? "passed"
@@ -22,7 +26,7 @@ export function unitStatus(progress: string | undefined, attempts: { fraction: n
       : progress
         ? "in-progress"
         : "not-started";
-  return { status, bestFraction, attempts: attempts.length };
+  return { status, bestFraction, attempts: attempts.length, awaiting: attempts.reduce((n, a) => n + (a.pendingCount ?? 0), 0) };
 }
 
 /** Progress of several students over all units: studentId → lessonSlug → progress. */
@@ -31,13 +35,13 @@ export async function progressFor(userIds: string[]): Promise<Map<string, Map<st
     db.lessonProgress.findMany({ where: { userId: { in: userIds } }, select: { userId: true, lessonSlug: true, status: true } }),
     db.quizAttempt.findMany({
       where: { userId: { in: userIds }, kind: { not: "practice" } },
-      select: { userId: true, lessonSlug: true, fraction: true, passed: true },
+      select: { userId: true, lessonSlug: true, fraction: true, passed: true, pendingCount: true },
     }),
   ]);
   const out = new Map<string, Map<string, UnitProgress>>();
   const key = (u: string, l: string) => `${u}\u0000${l}`;
   const progressBy = new Map(rows.map((r) => [key(r.userId, r.lessonSlug), r.status]));
-  const attemptsBy = new Map<string, { fraction: number; passed: boolean }[]>();
+  const attemptsBy = new Map<string, { fraction: number; passed: boolean; pendingCount: number }[]>();
   for (const a of attempts) {
     const k = key(a.userId, a.lessonSlug);
     if (!attemptsBy.has(k)) attemptsBy.set(k, []);

@@ -16,6 +16,9 @@ const { classForInstructor } = await import("@/server/reports/classes");
 const { isReviewed, rubricOf, sampleResponse } = await import("@/questions/server");
 const { answerForReview, pendingAnswers, pendingCounts, recentlyReviewed, recordReview } = await import("./answers");
 const { unseenReviews } = await import("./notices");
+const { analyseQuiz } = await import("@/server/reports/items");
+const { gainReport } = await import("@/server/reports/gain");
+const { progressFor } = await import("@/server/reports/progress");
 
 const person = (id: string, role: string): CurrentUser => ({ id, role, name: role, email: `${id}@example.org` }) as CurrentUser;
 let teacher: CurrentUser;
@@ -110,6 +113,37 @@ describe("a written answer", () => {
     const levels = rubricOf(written)!.levels;
     for (const l of levels.slice(0, -1)) expect(JSON.stringify(seen)).not.toContain(rubricOf(written)!.exemplars[l.id]);
     expect((await unseenReviews(studentId)).find((r) => r.lessonSlug === "claims")).toBeUndefined();
+  });
+
+  it("counts apart in reports until scored: progress, item analysis and learning gain", async () => {
+    const { quiz, written } = await submitUnit("covering-terror");
+    const unit = (await progressFor([studentId])).get(studentId)!.get("covering-terror")!;
+    expect(unit.awaiting).toBe(1);
+    const klass = (await classForInstructor(teacher, classId))!;
+    const order = quiz.questions.map((q) => q.id);
+    const before = (await analyseQuiz([studentId], quiz.id, order)).items.find((i) => i.questionId === written.id)!;
+    expect(before).toMatchObject({ awaiting: 1, answered: 0, facility: null });
+    expect(before.tallies.every((t) => t.count === 0)).toBe(true);
+    const [entry] = await pendingAnswers(klass, { unit: "covering-terror" });
+    const levels = rubricOf(written)!.levels;
+    await recordReview(klass, teacher.id, entry.answerId, levels[1].id);
+    const after = (await analyseQuiz([studentId], quiz.id, order)).items.find((i) => i.questionId === written.id)!;
+    expect(after).toMatchObject({ awaiting: 0, answered: 1 });
+    expect(after.tallies.map((t) => t.count)).toEqual(levels.map((_, i) => (i === 1 ? 1 : 0)));
+    expect((await progressFor([studentId])).get(studentId)!.get("covering-terror")!.awaiting).toBe(0);
+
+    // The pre-assessment with its written answer waiting: not final, so no gain is drawn from it.
+    await db.user.update({ where: { id: studentId }, data: { assessmentOrder: "AB" } });
+    const pre = await submitUnit("pre-assessment");
+    expect(pre.res.pendingCount).toBe(1);
+    const student = klass.enrollments.map((e) => e.user);
+    const [row] = (await gainReport(student)).rows;
+    expect(row).toMatchObject({ pre: null, awaiting: ["pre"], gain: null });
+    const [preEntry] = await pendingAnswers(klass, { unit: "pre-assessment" });
+    await recordReview(klass, teacher.id, preEntry.answerId, rubricOf(pre.written)!.levels[0].id);
+    const [scored] = (await gainReport(student)).rows;
+    expect(scored.awaiting).toEqual([]);
+    expect(scored.pre?.fraction).toBeCloseTo((pre.quiz.questions.length - 1) / pre.quiz.questions.length);
   });
 
   it("cannot be seen or scored from another instructor's class", async () => {

@@ -10,7 +10,7 @@ import type { OwnClass } from "@/server/reports/classes";
 import { questionVersions } from "@/server/reports/versions";
 import { describeResponse, parseStoredResponse, reviewScore, rubricOf } from "@/questions/server";
 import type { RubricLevel } from "@/questions/contract";
-import { cleanComment, rescoreAttempt } from "./rescore";
+import { cleanComment, rescoreAttempt } from "./rules";
 
 export type QueueFilter = { unit?: string; question?: string };
 

@@ -73,6 +73,7 @@ export default async function CoursePage() {
               {/* An assessment is not a test to pass: it is done or not, and shows no score. */}
               <span className="status">{unit.kind === "assessment" ? (p.status === "passed" || p.status === "completed" ? "Done" : STATUS_LABELS[p.status]) : STATUS_LABELS[p.status]}</span>
               {p.bestFraction !== null && unit.kind !== "assessment" ? <span> · best score {formatPercent(p.bestFraction)}</span> : null}
+              {p.awaiting > 0 ? <span> · {p.awaiting === 1 ? "1 written answer awaits" : `${p.awaiting} written answers await`} your instructor</span> : null}
               {unit.draft ? <span> · draft</span> : null}
               {unit.broken ? <span> · has problems</span> : null}
             </p>

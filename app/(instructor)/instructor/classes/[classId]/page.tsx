@@ -107,7 +107,8 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
                       // One text node per cell: the grid is the bulk of the page.
                       return (
                         <td key={u.slug} data-unit={u.slug} className={`status--${c.status}`}>
-                          {c.bestFraction === null ? STATUS_LABELS[c.status] : `${STATUS_LABELS[c.status]}, best ${formatPercent(c.bestFraction)}`}
+                          {(c.bestFraction === null ? STATUS_LABELS[c.status] : `${STATUS_LABELS[c.status]}, best ${formatPercent(c.bestFraction)}`) +
+                            (c.awaiting > 0 ? `, ${c.awaiting} awaiting review` : "")}
                         </td>
                       );
                     })}

@@ -191,8 +191,8 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
                   <a href={`/instructor/classes/${klass.id}/students/${r.student.id}`}>{r.student.name}</a>
                 </th>
                 <td>{r.order ? `${r.order[0]} → ${r.order[1]}` : "—"}</td>
-                <td>{formatPercent(r.pre?.fraction)}</td>
-                <td>{formatPercent(r.post?.fraction)}</td>
+                <td>{r.awaiting.includes("pre") ? "Awaiting review" : formatPercent(r.pre?.fraction)}</td>
+                <td>{r.awaiting.includes("post") ? "Awaiting review" : formatPercent(r.post?.fraction)}</td>
                 <td>{points(r.gain?.gain)}</td>
                 <td>{two(r.gain?.normalised)}</td>
                 <td>

@@ -2,6 +2,7 @@
 // scores one of its written answers, and how answers awaiting review count in reports.
 // Free of "server-only" so seeds, benchmarks and tests can use it.
 import type { QuizPolicy } from "@/lib/quiz";
+import type { RubricLevel, Tally } from "@/questions/contract";
 import { hasPassed } from "@/server/grading/policy";
 
 export type AnswerScore = { score: number; pending: boolean };
@@ -32,3 +33,18 @@ export const cleanComment = (comment: string | undefined): string | null => {
   const text = comment?.replace(/\r\n/g, "\n").trim() ?? "";
   return text === "" ? null : text;
 };
+
+/**
+ * Item analysis of a written question: how many answers were given each level of its rubric
+ * (lowest first; the top level counts as "right"). Answers awaiting review are not among
+ * `levels` (the caller counts them apart): their 0 is not a score yet.
+ */
+export function levelTallies(rubric: readonly RubricLevel[], levels: readonly string[]): Tally[] {
+  const top = Math.max(...rubric.map((l) => l.points));
+  return rubric.map((l) => ({
+    label: `${l.label} (${l.points} ${l.points === 1 ? "point" : "points"})`,
+    correct: l.points === top,
+    count: levels.filter((id) => id === l.id).length,
+    feedback: l.descriptor,
+  }));
+}

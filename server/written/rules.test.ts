@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { QuizPolicy } from "@/lib/quiz";
-import { cleanComment, isFinal, rescoreAttempt } from "./rescore";
+import { cleanComment, isFinal, levelTallies, rescoreAttempt } from "./rules";
 
 const policy: QuizPolicy = { passMark: 70, maxAttempts: 3, reveal: "after-pass" };
 const unit = { policy, practice: false };
@@ -40,5 +40,20 @@ describe("isFinal and cleanComment", () => {
     expect(cleanComment("  \r\n ")).toBeNull();
     expect(cleanComment(undefined)).toBeNull();
     expect(cleanComment(" Good: you named who.\r\nNext: date it. ")).toBe("Good: you named who.\nNext: date it.");
+  });
+});
+
+describe("levelTallies", () => {
+  it("counts answers per rubric level, lowest first, the top level marked right", () => {
+    const rubric = [
+      { id: "beginning", label: "Beginning", points: 0, descriptor: "surface" },
+      { id: "emerging", label: "Emerging", points: 1, descriptor: "names" },
+      { id: "mastery", label: "Mastery", points: 2, descriptor: "investigates" },
+    ];
+    expect(levelTallies(rubric, ["mastery", "beginning", "mastery", "gone"])).toEqual([
+      { label: "Beginning (0 points)", correct: false, count: 1, feedback: "surface" },
+      { label: "Emerging (1 point)", correct: false, count: 0, feedback: "names" },
+      { label: "Mastery (2 points)", correct: true, count: 2, feedback: "investigates" },
+    ]);
   });
 });
