@@ -45,8 +45,11 @@ const attemptsText = (n: number) => `${n} attempt${n === 1 ? "" : "s"}`;
 function resultHeading(shell: QuizShell, quiz: PublicQuiz, result: AttemptResult): string {
   if (quiz.assessment) return result.revealed ? "Your answers to this set, with the feedback and the correct answers." : "Thank you: your answers are saved.";
   if (quiz.practice) return `You got ${formatPercent(result.fraction)}.`;
-  if (result.pendingCount > 0 && !result.passed) {
-    return `Attempt ${result.attemptNumber}: ${formatPercent(result.fraction)} so far — ${writtenWaiting(result.pendingCount)} your instructor (pass mark ${shell.policy.passMark}%).`;
+  if (result.pendingCount > 0) {
+    const soFar = `Attempt ${result.attemptNumber}: ${formatPercent(result.fraction)} so far`;
+    return result.passed
+      ? `${soFar} — passed; ${writtenWaiting(result.pendingCount)} your instructor.`
+      : `${soFar} — ${writtenWaiting(result.pendingCount)} your instructor (pass mark ${shell.policy.passMark}%).`;
   }
   return `Attempt ${result.attemptNumber}: ${formatPercent(result.fraction)} — ${result.passed ? "passed" : `not yet passed (pass mark ${shell.policy.passMark}%)`}.`;
 }

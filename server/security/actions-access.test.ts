@@ -39,6 +39,8 @@ type Persona = (typeof PERSONAS)[number];
 const users = {} as Record<Exclude<Persona, "anonymous">, CurrentUser>;
 let ownClass = "";
 let foreignClass = "";
+/** A written answer of users.student (in ownClass) awaiting review. */
+let writtenAnswer = "";
 
 type Outcome = "allowed" | "refused";
 type Row = {
@@ -102,6 +104,16 @@ const TABLE: Row[] = [
     expect: only("instructor", "admin"),
   },
   {
+    action: "instructor/actions#reviewAnswerAction",
+    run: () => instructorActions.reviewAnswerAction(null, form({ classId: ownClass, answerId: writtenAnswer, level: "mastery", comment: "Well traced." })),
+    changed: async () => (await db.answerReview.count({ where: { answerId: writtenAnswer } })) > 0,
+    reset: async () => {
+      await db.answerReview.deleteMany({ where: { answerId: writtenAnswer } });
+      await db.answer.update({ where: { id: writtenAnswer }, data: { pending: true, score: 0, reviewLevel: null, reviewedAt: null } });
+    },
+    expect: only("instructor", "admin"),
+  },
+  {
     action: "account/actions#joinClassAction",
     run: () => accountActions.joinClassAction(null, form({ joinCode: "FRGN-0001" })),
     changed: async () => (asker ? (await db.enrollment.count({ where: { classId: foreignClass, userId: asker.id } })) > 0 : false),
@@ -141,6 +153,18 @@ beforeAll(async () => {
   foreignClass = (await db.class.create({ data: { name: "Foreign", joinCode: "FRGN-0001", instructorId: users.otherInstructor.id } })).id;
   await db.enrollment.create({ data: { userId: users.student.id, classId: ownClass } });
   await db.enrollment.create({ data: { userId: users.otherStudent.id, classId: foreignClass } });
+  // A written answer to score, stored as a submission stores it.
+  const { getLesson } = await import("@/server/content/course");
+  const { isReviewed } = await import("@/questions/server");
+  const { questionVersion } = await import("@/server/quiz/version");
+  const quiz = (await getLesson("claims"))!.quizzes.find((q) => !q.practice)!;
+  const q = quiz.questions.find(isReviewed)!;
+  const version = questionVersion(q);
+  await db.questionVersion.create({ data: { id: version, questionId: q.id, quizId: quiz.id, definition: JSON.stringify(q) } });
+  const attempt = await db.quizAttempt.create({
+    data: { userId: users.student.id, lessonSlug: "claims", quizId: quiz.id, attemptNumber: 1, submissionKey: "k-written", score: 0, maxScore: 1, fraction: 0, passed: false, pendingCount: 1 },
+  });
+  writtenAnswer = (await db.answer.create({ data: { attemptId: attempt.id, questionId: q.id, questionVersion: version, response: '{"text":"Who said it?"}', score: 0, maxScore: 1, correct: false, pending: true } })).id;
 });
 afterAll(async () => {
   await db.$disconnect();
@@ -168,6 +192,7 @@ describe("server actions: hostile input", () => {
     { action: "disableCodeAction", as: "instructor", fields: { classId: "" }, call: (f) => instructorActions.disableCodeAction(null, f) },
     { action: "removeStudentAction", as: "instructor", fields: { classId: "", studentId: "" }, call: (f) => instructorActions.removeStudentAction(null, f) },
     { action: "assessmentReviewAction", as: "instructor", fields: { classId: "", open: "open" }, call: (f) => instructorActions.assessmentReviewAction(null, f) },
+    { action: "reviewAnswerAction", as: "instructor", fields: { classId: "", answerId: "", level: "", comment: "" }, call: (f) => instructorActions.reviewAnswerAction(null, f) },
     { action: "joinClassAction", as: "student", fields: { joinCode: "" }, call: (f) => accountActions.joinClassAction(null, f) },
     { action: "setRoleAction", as: "admin", fields: { userId: "", role: "" }, call: (f) => adminActions.setRoleAction(null, f) },
   ];
@@ -214,6 +239,7 @@ describe("server actions: one guarded path", () => {
     { action: "disableCodeAction", as: "instructor", run: (a) => instructorActions.disableCodeAction(null, a as FormData) },
     { action: "removeStudentAction", as: "instructor", run: (a) => instructorActions.removeStudentAction(null, a as FormData) },
     { action: "assessmentReviewAction", as: "instructor", run: (a) => instructorActions.assessmentReviewAction(null, a as FormData) },
+    { action: "reviewAnswerAction", as: "instructor", run: (a) => instructorActions.reviewAnswerAction(null, a as FormData) },
     { action: "joinClassAction", as: "student", run: (a) => accountActions.joinClassAction(null, a as FormData) },
     { action: "setRoleAction", as: "admin", run: (a) => adminActions.setRoleAction(null, a as FormData) },
   ];
