@@ -1,7 +1,7 @@
 // An instructor reads their class: the progress grid, a student's answers, item analysis,
 // learning gain and the CSV exports — and is refused anything outside their classes.
 import { expect, test, type Page } from "@playwright/test";
-import { accounts, signInAs, signUpStudent, takeQuiz } from "./fixtures";
+import { accounts, scoreWrittenAnswers, signInAs, signUpStudent, takeQuiz } from "./fixtures";
 
 async function demoClassUrl(page: Page) {
   await page.goto("/instructor");
@@ -21,6 +21,8 @@ test("progress grid, student detail, item analysis, learning gain and CSV export
   const page = await (await browser.newContext()).newPage();
   await signInAs(page, accounts.instructor);
   const classUrl = await demoClassUrl(page);
+  // The written answers first: the post-assessment's (written well) at the top level, the others at the lowest.
+  await scoreWrittenAnswers(page, classUrl, name, (unit) => (/After the course/.test(unit) ? 3 : 1));
   await page.goto(classUrl);
 
   // The grid: statuses and best scores, a filter and a sort that need no script.
@@ -45,7 +47,7 @@ test("progress grid, student detail, item analysis, learning gain and CSV export
   await expect(page.getByRole("heading", { name: /what a claim is and isn't: attempt 1/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^After the course.*: attempt 1 — 100% \(passed\)$/ })).toBeVisible();
   const answers = page.locator("section.attempt tbody tr");
-  expect(await answers.count()).toBe(14 + 8 + 14);
+  expect(await answers.count()).toBe(15 + 9 + 15);
   await expect(answers.first().locator("td").nth(3)).toHaveText(/\d+(\.\d)? s|—/);
 
   // Item analysis of the claims quiz: the option table and the most common wrong answer.
