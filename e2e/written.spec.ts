@@ -98,7 +98,8 @@ test("a student writes by keyboard, the instructor scores it from the queue by k
 
   // A re-grade: the new level counts, and the history keeps both.
   await teacher.locator("tr", { hasText: name }).getByRole("link", { name, exact: true }).click();
-  await tabTo(teacher, teacher.getByRole("radio").first());
+  // Tab enters a radio group at its checked button: the level given before.
+  await tabTo(teacher, teacher.getByRole("radio", { checked: true }));
   await teacher.keyboard.press(String(levels.length));
   await teacher.getByRole("button", { name: "Save the new score" }).click();
   await expect(teacher).not.toHaveURL(answerUrl);
