@@ -120,7 +120,8 @@ export function allRightResult(quiz: QuizDefinition): RegExp {
 export async function scoreWrittenAnswers(page: Page, classUrl: string, studentName: string, level: (unitTitle: string) => number) {
   for (let guard = 0; guard < 20; guard++) {
     await page.goto(`${classUrl}/written`);
-    const row = page.locator("tbody tr", { has: page.getByRole("link", { name: studentName, exact: true }) }).first();
+    const queue = page.getByRole("table", { name: "Answers awaiting review, oldest first" });
+    const row = queue.locator("tbody tr", { has: page.getByRole("link", { name: studentName, exact: true }) }).first();
     if ((await row.count()) === 0) return;
     const unit = (await row.locator("td").nth(2).textContent()) ?? "";
     await row.getByRole("link", { name: studentName, exact: true }).click();

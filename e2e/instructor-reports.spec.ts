@@ -80,16 +80,18 @@ test("progress grid, student detail, item analysis, learning gain and CSV export
   expect(download.suggestedFilename()).toBe("demo-class-responses.csv");
   const csv = (await (await download.createReadStream()).toArray()).join("").replace(/^\uFEFF/, "");
   const lines = csv.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("student,email,unit,quiz,kind,attempt,started at,submitted at,question,question version,prompt,answer,score,correct,time (s)");
+  expect(lines[0]).toBe("student,email,unit,quiz,kind,attempt,started at,submitted at,question,question version,prompt,answer,score,correct,time (s),review,review comment");
   const mine = lines.filter((l) => l.includes(email));
-  expect(mine).toHaveLength(14 + 8 + 14);
+  expect(mine).toHaveLength(15 + 9 + 15);
+  // The written answers, with the rubric level each was given.
+  expect(mine.filter((l) => /,(Beginning|Emerging|Mastery),?/.test(l))).toHaveLength(3);
   expect(mine.every((l) => l.startsWith(`'${name},`))).toBe(true);
 
   const progress = await page.request.get(`${classUrl}/export/progress`);
   expect(progress.headers()["content-type"]).toContain("text/csv");
   const progressLines = (await progress.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-  expect(progressLines[0]).toMatch(/^student,email,pre-assessment status,pre-assessment best %,pre-assessment attempts,/);
-  expect(progressLines.find((l) => l.includes(email))).toMatch(/,Passed,100,1/);
+  expect(progressLines[0]).toMatch(/^student,email,pre-assessment status,pre-assessment best %,pre-assessment attempts,pre-assessment awaiting review,/);
+  expect(progressLines.find((l) => l.includes(email))).toMatch(/,Passed,100,1,0/);
 });
 
 test("an instructor is refused another class's pages, exports and students", async ({ page }) => {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BarChart } from "@/components/charts/BarChart";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { POST_COLOUR, PRE_COLOUR, SCORE_COLOUR } from "@/components/instructor/colours";
 import { requireOwnClass } from "@/server/access";
+import { queueHref } from "@/lib/written";
 import { gainReport, type Discernment, type FormOrderLabel } from "@/server/reports/gain";
 import { histogram } from "@/server/reports/stats";
 import { formatPercent } from "@/lib/format";
@@ -37,6 +39,7 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
   const { klass } = await requireOwnClass(classId);
   const report = await gainReport(klass.enrollments.map((e) => e.user));
   const c = report.class;
+  const waiting = report.rows.reduce((n, r) => n + r.awaiting.length, 0);
   const d = report.discernment;
   const gains = report.rows.flatMap((r) => (r.gain?.normalised == null ? [] : [r.gain.normalised]));
   // Normalised gains below 0 (students who did worse) go in the lowest band of the histogram.
@@ -50,6 +53,12 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
         class takes A first and B after, half the other way round, so a difference between the forms does not look like learning. Only
         students who took both count in the class figures ({c.students} of {report.rows.length}).
       </p>
+      {waiting > 0 ? (
+        <p className="course-notice">
+          {waiting === 1 ? "1 assessment waits" : `${waiting} assessments wait`} for you to score a written answer: until then it counts nowhere
+          here. <Link href={queueHref(klass.id)}>Score the written answers</Link>.
+        </p>
+      ) : null}
       <dl className="summary-stats">
         <div>
           <dt>Mean score before</dt>
