@@ -96,7 +96,7 @@ export default async function WrittenQueuePage({ params, searchParams }: Props) 
                       <Link href={reviewHref(klass.id, a.answerId, p)}>{who(a.studentName, i)}</Link>
                     </td>
                     <td>{a.unitTitle}</td>
-                    <td>{a.prompt}</td>
+                    <td>{a.prompt.length > 120 ? `${a.prompt.slice(0, 119)}…` : a.prompt}</td>
                   </tr>
                 ))}
               </tbody>
