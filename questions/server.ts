@@ -14,8 +14,9 @@ import { ordering } from "./ordering/server";
 import { single } from "./single/server";
 import { truefalse } from "./truefalse/server";
 import { written } from "./written/server";
+import { search } from "./search/server";
 
-export const SERVER_TYPES = { single, multiple, truefalse, ordering, categorise, highlight, written } satisfies {
+export const SERVER_TYPES = { single, multiple, truefalse, ordering, categorise, highlight, written, search } satisfies {
   [T in QuestionType]: ServerQuestionType<DefinitionOf<T>, PublicOf<T>, ResponseOf<T>>;
 };
 

@@ -13,7 +13,8 @@ export type Item = { id: string; text: string };
 
 /** A question as the simulated students and the cue analysis see it, one shape per type. */
 export type QuestionView = { id: string; prompt: string; discern?: Discern } & (
-  | { type: "single" | "truefalse" | "multiple" | "highlight"; choices: Choice[] }
+  /** search: each result a choice (its title and snippet), one of them the best first click. */
+  | { type: "single" | "truefalse" | "multiple" | "highlight" | "search"; choices: Choice[] }
   /** `items` in the correct order (each student is shown them shuffled, never in that order). */
   | { type: "ordering"; items: Item[] }
   | { type: "categorise"; items: Item[]; categories: { id: string; label: string }[] }
@@ -37,6 +38,8 @@ export function viewOf(q: QuestionDefinition): QuestionView {
       return { ...base, type: q.type, items: q.items.map(({ id, text }) => ({ id, text })), categories: q.categories };
     case "written":
       return { ...base, type: q.type };
+    case "search":
+      return { ...base, type: q.type, choices: q.results.map(({ id, title, snippet, correct }) => ({ id, text: `${title} ${snippet}`, correct })) };
   }
 }
 
