@@ -1,6 +1,6 @@
 // axe finds no WCAG 2.2 AA violation on any page, for each persona that sees it.
 import { expect, test, type Page } from "@playwright/test";
-import { accounts, axeViolations, getCourseForTests, signInAs } from "./fixtures";
+import { accounts, axeViolations, getCourseForTests, signInAs, signUpStudent } from "./fixtures";
 
 async function expectNoViolations(page: Page, path: string) {
   await page.goto(path);
@@ -19,6 +19,23 @@ test("student pages: the course and every unit", async ({ page }) => {
   await expectNoViolations(page, "/");
   const { lessons } = await getCourseForTests();
   for (const l of lessons) await expectNoViolations(page, `/lessons/${l.slug}`);
+});
+
+test("hands-on tasks opened: the investigation's pages, a search result's page", async ({ page }) => {
+  await signUpStudent(page, "Hands On");
+  await page.goto("/lessons/claims");
+  const profiles = page.locator("details.profile");
+  expect(await profiles.count()).toBeGreaterThan(1);
+  for (const summary of await page.locator("details.profile summary").all()) await summary.click();
+  await expect(page.locator("details.profile[open]")).toHaveCount(await profiles.count());
+  expect(await axeViolations(page), "axe on unit 2 with every profile open").toEqual([]);
+
+  await page.goto("/lessons/sources");
+  const serp = page.locator('[data-question-type="search"]');
+  await serp.getByRole("button").first().click();
+  await expect(serp.locator(".serp__page")).toBeVisible();
+  await expect(serp.getByText("You opened this result first.")).toBeVisible();
+  expect(await axeViolations(page), "axe on unit 3 with a result open").toEqual([]);
 });
 
 test("instructor pages and the refusal page", async ({ page }) => {

@@ -63,6 +63,30 @@ const SHOTS: Shot[] = [
     },
   },
   { name: "units-author", as: "author@example.org", path: "/preview" },
+  // Hands-on tasks: who is behind an outlet (unit 2), which search result to open first (unit 3).
+  {
+    name: "investigation-student",
+    as: STUDENT,
+    path: "/lessons/claims",
+    ready: async (page) => {
+      const summaries = page.locator("details.profile summary");
+      await summaries.nth(1).click();
+      await page.locator(".investigation").scrollIntoViewIfNeeded();
+      await summaries.first().scrollIntoViewIfNeeded();
+    },
+  },
+  {
+    name: "search-student",
+    as: "student1@example.org",
+    path: "/lessons/sources",
+    ready: async (page) => {
+      await quizLoaded(page);
+      const serp = page.locator('[data-question-type="search"]');
+      await serp.locator(".serp__title").nth(1).click();
+      await serp.locator(".serp__query").scrollIntoViewIfNeeded();
+      await serp.locator(".serp__query").evaluate((el) => el.scrollIntoView({ block: "start" }));
+    },
+  },
   // Written answers: the student's answer waits, the instructor scores it, the student reads the score.
   {
     name: "written-queue-instructor",
