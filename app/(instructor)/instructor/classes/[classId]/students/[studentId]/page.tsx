@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { requireStudentOfOwnClass } from "@/server/access";
 import { reportUnits } from "@/server/reports/classes";
 import { studentRecord } from "@/server/reports/student";
+import { reviewHref } from "@/lib/written";
 import { formatPercent } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Student" };
@@ -50,7 +52,21 @@ export default async function StudentPage({ params }: { params: Promise<{ classI
                   <tr key={x.questionId}>
                     <td>{x.prompt}</td>
                     <td>{x.answer}</td>
-                    <td>{x.correct ? "Right" : x.score > 0 ? `Partly right (${formatPercent(x.score)})` : "Wrong"}</td>
+                    <td>
+                      {x.pending ? (
+                        <Link href={reviewHref(klass.id, x.id)}>Awaiting review: score it</Link>
+                      ) : x.level ? (
+                        <>
+                          {x.level} ({formatPercent(x.score)}) · <Link href={reviewHref(klass.id, x.id)}>review</Link>
+                        </>
+                      ) : x.correct ? (
+                        "Right"
+                      ) : x.score > 0 ? (
+                        `Partly right (${formatPercent(x.score)})`
+                      ) : (
+                        "Wrong"
+                      )}
+                    </td>
                     <td>{seconds(x.timeMs)}</td>
                   </tr>
                 ))}
