@@ -14,3 +14,10 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeSty
 export function formatDateTime(at: Date | string): string {
   return `${dateTime.format(new Date(at))} UTC`;
 }
+
+const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+/** A moment's day as "22 Nov 2026" (UTC, like formatDateTime). */
+export function formatDate(at: Date | string): string {
+  return dateOnly.format(new Date(at));
+}

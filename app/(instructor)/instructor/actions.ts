@@ -10,6 +10,9 @@ import { createClass, disableJoinCode, removeStudent, rotateJoinCode } from "@/s
 import { setReviewOpen } from "@/server/quiz/review";
 import { pendingAnswers, recordReview } from "@/server/written/answers";
 import { queueHref, reviewHref } from "@/lib/written";
+import { formatDay, isDay, isTimeZone } from "@/lib/assignments";
+import { saveAssignments } from "@/server/assignments";
+import { reportUnits } from "@/server/reports/classes";
 import { formAction } from "@/server/http/action";
 
 const classForm = z.object({ classId: z.string() });
@@ -87,5 +90,40 @@ export const reviewAnswerAction = formAction(
     const filter = { unit: input.unit || undefined, question: input.question || undefined, names: input.names };
     const next = (await pendingAnswers(klass, filter))[0];
     redirect(next ? reviewHref(klass.id, next.answerId, filter) : queueHref(klass.id, { ...filter, done: true }));
+  },
+);
+
+/**
+ * Sets the class's due dates: one date field per unit (`due-<unit>`, YYYY-MM-DD, empty for
+ * none) and the time zone the days are read in. All are checked before anything is saved.
+ */
+export const saveAssignmentsAction = formAction(
+  {
+    who: teacher,
+    input: classForm
+      .extend({ timeZone: z.string({ error: "Choose a time zone." }).max(64, "Choose a time zone from the list.") })
+      .catchall(z.string().max(40, "A due date is a day, like 2026-12-05.")),
+    owns: (user, { classId }) => ownClass(user, classId),
+  },
+  async ({ owned: klass, input }) => {
+    if (!isTimeZone(input.timeZone)) return { ok: false, error: "Choose a time zone from the list." };
+    const units = await reportUnits();
+    const days: Record<string, string> = {};
+    for (const u of units) {
+      const value = input[`due-${u.slug}`];
+      if (typeof value !== "string") continue;
+      const day = value.trim();
+      if (day && !isDay(day)) return { ok: false, error: `“${u.title}”: a due date is a day, like 2026-12-05. Nothing was saved.` };
+      days[u.slug] = day;
+    }
+    const unknown = Object.keys(input).find((k) => k.startsWith("due-") && !units.some((u) => `due-${u.slug}` === k));
+    if (unknown) return { ok: false, error: `There is no unit “${unknown.slice(4)}” in the course. Nothing was saved.` };
+    const { set } = await saveAssignments(klass.id, days, input.timeZone);
+    revalidatePath(`/instructor/classes/${klass.id}`, "layout");
+    const first = Object.entries(days).find(([, d]) => d);
+    return {
+      ok: true,
+      message: set === 0 ? "No unit has a due date now." : `Saved: ${set} unit${set === 1 ? "" : "s"} with a due date${first ? `, the first on ${formatDay(first[1])}` : ""} (end of the day, ${input.timeZone}).`,
+    };
   },
 );

@@ -7,6 +7,8 @@ import { continueWith, isPublished, unitLabels } from "@/lib/units";
 import { progressFor, STATUS_LABELS, unitStatus, type UnitProgress } from "@/server/reports/progress";
 import { formatPercent } from "@/lib/format";
 import { unseenReviews } from "@/server/written/notices";
+import { ASSIGNMENT_LABELS, assignmentStatus, formatDay } from "@/lib/assignments";
+import { studentAssignments } from "@/server/assignments";
 
 export const metadata: Metadata = { title: "Course" };
 
@@ -20,6 +22,8 @@ export default async function CoursePage() {
   const percent = rows.length ? Math.round((done / rows.length) * 100) : 0;
   const next = continueWith(rows.map((r) => ({ unit: r.unit, status: r.progress.status })));
   const reviewed = await unseenReviews(user.id);
+  const due = await studentAssignments(user.id);
+  const now = new Date();
   const reviewedCount = reviewed.reduce((n, r) => n + r.count, 0);
 
   return (
@@ -75,11 +79,23 @@ export default async function CoursePage() {
               {p.bestFraction !== null && unit.kind !== "assessment" ? <span> · best score {formatPercent(p.bestFraction)}</span> : null}
               {p.awaiting > 0 ? <span> · {p.awaiting === 1 ? "1 written answer awaits" : `${p.awaiting} written answers await`} your instructor</span> : null}
               {unit.draft ? <span> · draft</span> : null}
+              {due.has(unit.slug) ? <DueDate day={due.get(unit.slug)!.dueDate} status={assignmentStatus(due.get(unit.slug)!.dueAt, p.completedAt, now)} /> : null}
               {unit.broken ? <span> · has problems</span> : null}
             </p>
           </li>
         ))}
       </ol>
     </div>
+  );
+}
+
+/** A unit's due date on the course page, and where the student stands with it (in words). */
+function DueDate({ day, status }: { day: string; status: ReturnType<typeof assignmentStatus> }) {
+  return (
+    <span className={`unit-due unit-due--${status}`}>
+      {" "}
+      · due {formatDay(day)}
+      {status === "open" ? "" : ` (${ASSIGNMENT_LABELS[status].toLowerCase()})`}
+    </span>
   );
 }
