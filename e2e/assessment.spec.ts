@@ -3,16 +3,9 @@
 // course, both become reviewable once the instructor opens the review, and the learning-gain
 // page shows discernment and bias, before and after, for each order of the forms.
 import { expect, test, type Page } from "@playwright/test";
-import { testDb } from "./db";
-import { accounts, answerQuiz, quizOnPage, scoreWrittenAnswers, signInAs, signUpStudent } from "./fixtures";
+import { accounts, answerQuiz, newClass, quizOnPage, scoreWrittenAnswers, signInAs, signUpStudent } from "./fixtures";
 
 /** A class of its own for this test, so opening its review touches nobody else's. */
-async function newClass(): Promise<{ id: string; joinCode: string }> {
-  const db = testDb();
-  const instructor = await db.user.findUniqueOrThrow({ where: { email: accounts.instructor }, select: { id: true } });
-  const joinCode = `RV${Math.random().toString(36).slice(2, 8).toUpperCase().padEnd(6, "X")}`.replace(/^(.{4})/, "$1-");
-  return db.class.create({ data: { name: `Review class ${joinCode}`, joinCode, instructorId: instructor.id }, select: { id: true, joinCode: true } }) as Promise<{ id: string; joinCode: string }>;
-}
 
 async function takeAssessment(page: Page, slug: string) {
   await page.goto(`/lessons/${slug}`);
@@ -25,7 +18,7 @@ async function takeAssessment(page: Page, slug: string) {
 
 test("the pre-assessment shows no result; after the post and the instructor's review, both forms are reviewable", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const klass = await newClass();
+  const klass = await newClass("Review");
   await signUpStudent(page, "Review Student", klass.joinCode);
 
   const pre = await takeAssessment(page, "pre-assessment");

@@ -8,6 +8,7 @@ import { isReviewed } from "../questions/server";
 import type { QuizDefinition } from "../server/content/quiz-types";
 import { DEMO_PASSWORD } from "../prisma/demo.mjs";
 import { isPublished } from "../lib/units";
+import { testDb } from "./db";
 export const PASSWORD = DEMO_PASSWORD;
 export const JOIN_CODE = "DEMO-2026";
 export const accounts = {
@@ -143,4 +144,14 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 export async function axeViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
+/** A new class of the demo instructor, straight in the test database (each test its own class). */
+export async function newClass(prefix = "Test"): Promise<{ id: string; joinCode: string; name: string }> {
+  const db = testDb();
+  const instructor = await db.user.findUniqueOrThrow({ where: { email: accounts.instructor }, select: { id: true } });
+  const joinCode = `${prefix.slice(0, 2).toUpperCase()}${Math.random().toString(36).slice(2, 8).toUpperCase().padEnd(6, "X")}`.replace(/^(.{4})/, "$1-");
+  const name = `${prefix} class ${joinCode}`;
+  const klass = await db.class.create({ data: { name, joinCode, instructorId: instructor.id }, select: { id: true } });
+  return { id: klass.id, joinCode, name };
 }

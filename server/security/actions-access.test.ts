@@ -114,6 +114,13 @@ const TABLE: Row[] = [
     expect: only("instructor", "admin"),
   },
   {
+    action: "instructor/actions#saveAssignmentsAction",
+    run: () => instructorActions.saveAssignmentsAction(null, form({ classId: ownClass, timeZone: "Europe/London", "due-claims": "2026-12-05" })),
+    changed: async () => (await db.assignment.count({ where: { classId: ownClass } })) > 0,
+    reset: async () => void (await db.assignment.deleteMany({ where: { classId: ownClass } })),
+    expect: only("instructor", "admin"),
+  },
+  {
     action: "account/actions#joinClassAction",
     run: () => accountActions.joinClassAction(null, form({ joinCode: "FRGN-0001" })),
     changed: async () => (asker ? (await db.enrollment.count({ where: { classId: foreignClass, userId: asker.id } })) > 0 : false),
@@ -193,6 +200,7 @@ describe("server actions: hostile input", () => {
     { action: "removeStudentAction", as: "instructor", fields: { classId: "", studentId: "" }, call: (f) => instructorActions.removeStudentAction(null, f) },
     { action: "assessmentReviewAction", as: "instructor", fields: { classId: "", open: "open" }, call: (f) => instructorActions.assessmentReviewAction(null, f) },
     { action: "reviewAnswerAction", as: "instructor", fields: { classId: "", answerId: "", level: "", comment: "" }, call: (f) => instructorActions.reviewAnswerAction(null, f) },
+    { action: "saveAssignmentsAction", as: "instructor", fields: { classId: "", timeZone: "UTC", "due-claims": "" }, call: (f) => instructorActions.saveAssignmentsAction(null, f) },
     { action: "joinClassAction", as: "student", fields: { joinCode: "" }, call: (f) => accountActions.joinClassAction(null, f) },
     { action: "setRoleAction", as: "admin", fields: { userId: "", role: "" }, call: (f) => adminActions.setRoleAction(null, f) },
   ];
@@ -240,6 +248,7 @@ describe("server actions: one guarded path", () => {
     { action: "removeStudentAction", as: "instructor", run: (a) => instructorActions.removeStudentAction(null, a as FormData) },
     { action: "assessmentReviewAction", as: "instructor", run: (a) => instructorActions.assessmentReviewAction(null, a as FormData) },
     { action: "reviewAnswerAction", as: "instructor", run: (a) => instructorActions.reviewAnswerAction(null, a as FormData) },
+    { action: "saveAssignmentsAction", as: "instructor", run: (a) => instructorActions.saveAssignmentsAction(null, a as FormData) },
     { action: "joinClassAction", as: "student", run: (a) => accountActions.joinClassAction(null, a as FormData) },
     { action: "setRoleAction", as: "admin", run: (a) => adminActions.setRoleAction(null, a as FormData) },
   ];
@@ -252,6 +261,28 @@ describe("server actions: one guarded path", () => {
       }
     });
   }
+
+  it("due dates: a day that does not exist, an unknown zone or unit is refused and nothing is saved", async () => {
+    asker = users.instructor;
+    for (const [fields, message] of [
+      [{ "due-claims": "2026-02-30" }, /a due date is a day/],
+      [{ "due-claims": "5 Dec" }, /a due date is a day/],
+      [{ "due-claims": "2026-12-05", timeZone: "Mars/Olympus" }, /time zone/],
+      [{ "due-nowhere": "2026-12-05" }, /no unit “nowhere”/],
+    ] as const) {
+      const result = (await instructorActions.saveAssignmentsAction(null, form({ classId: ownClass, timeZone: "UTC", ...fields }))) as { ok: boolean; error?: string };
+      expect(result.ok, JSON.stringify(fields)).toBe(false);
+      expect(result.error).toMatch(message);
+      expect(await db.assignment.count({ where: { classId: ownClass } })).toBe(0);
+    }
+    const saved = (await instructorActions.saveAssignmentsAction(null, form({ classId: ownClass, timeZone: "America/New_York", "due-claims": "2026-12-05" }))) as { ok: boolean };
+    expect(saved.ok).toBe(true);
+    const a = await db.assignment.findFirstOrThrow({ where: { classId: ownClass }, select: { lessonSlug: true, dueDate: true, dueAt: true, timeZone: true } });
+    expect(a).toEqual({ lessonSlug: "claims", dueDate: "2026-12-05", timeZone: "America/New_York", dueAt: new Date("2026-12-06T04:59:59.999Z") });
+    // An empty day clears it.
+    await instructorActions.saveAssignmentsAction(null, form({ classId: ownClass, timeZone: "UTC", "due-claims": "" }));
+    expect(await db.assignment.count({ where: { classId: ownClass } })).toBe(0);
+  });
 
   it("a class name with a direction override or zero-width characters is refused", async () => {
     asker = users.instructor;

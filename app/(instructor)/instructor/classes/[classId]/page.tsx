@@ -102,7 +102,10 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
                         {/* A short label that fits; the full title on hover, on focus and for screen readers. */}
                         <Link href={sortLink(u.slug)} className="grid__unit" title={u.title}>
                           {labels[i].short}
-                          <span className="grid__full">{u.title}</span>
+                          <span className="visually-hidden">: {u.title}</span>
+                          <span className="grid__full" aria-hidden="true">
+                            {u.title}
+                          </span>
                         </Link>
                         {due ? <span className="grid__due">due {formatShortDay(due.dueDate)}</span> : null}
                       </th>
