@@ -31,13 +31,14 @@ test("due dates: set by the instructor, statuses in the grid, the CSV and who ne
 
   await teacher.goto(`/instructor/classes/${klass.id}`);
   const row = teacher.locator(`tr[data-student="${email}"]`);
-  await expect(row.locator('td[data-unit="claims"]')).toContainText("Done late");
-  await expect(row.locator('td[data-unit="numbers"]')).toContainText("Not started · Missing");
-  await expect(row.locator('td[data-unit="sources"]')).toContainText("Not due yet");
+  await expect(row.locator('td[data-unit="claims"]')).toContainText(" · late");
+  await expect(row.locator('td[data-unit="claims"]')).toHaveClass(/due--late/);
+  await expect(row.locator('td[data-unit="numbers"]')).toContainText("Not started · missing");
+  await expect(row.locator('td[data-unit="sources"]')).toContainText("not due yet");
   await expect(teacher.getByRole("columnheader", { name: /Unit 4.*due 3 Jan/ })).toBeVisible();
   const missing = teacher.locator('[data-group="missing"]');
   await expect(missing.getByRole("link", { name })).toBeVisible();
-  await expect(missing).toContainText("Numbers in terrorism news");
+  await expect(missing).toContainText("Unit 4");
   await expect(teacher.locator('[data-group="below"]').getByRole("link", { name })).toBeVisible();
 
   const csv = await (await teacher.request.get(`/instructor/classes/${klass.id}/export/progress`)).text();

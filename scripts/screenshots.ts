@@ -62,6 +62,34 @@ const SHOTS: Shot[] = [
       await page.locator(".join-code__code").waitFor();
     },
   },
+  {
+    name: "class-progress-instructor",
+    as: INSTRUCTOR,
+    path: "/instructor",
+    ready: async (page) => {
+      await page.getByRole("link", { name: "Demo class" }).click();
+      await page.getByRole("heading", { name: "Who needs help" }).waitFor();
+    },
+  },
+  {
+    name: "class-grid-instructor",
+    as: INSTRUCTOR,
+    path: "/instructor",
+    ready: async (page) => {
+      await page.getByRole("link", { name: "Demo class" }).click();
+      await page.getByRole("heading", { name: "Students" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    },
+  },
+  {
+    name: "due-dates-instructor",
+    as: INSTRUCTOR,
+    path: "/instructor",
+    ready: async (page) => {
+      await page.getByRole("link", { name: "Demo class" }).click();
+      await page.getByRole("link", { name: "Due dates" }).click();
+      await page.getByRole("button", { name: "Save due dates" }).waitFor();
+    },
+  },
   { name: "units-author", as: "author@example.org", path: "/preview" },
   // Hands-on tasks: who is behind an outlet (unit 2), which search result to open first (unit 3).
   {

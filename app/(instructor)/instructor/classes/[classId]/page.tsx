@@ -39,7 +39,7 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
   const assignments = await classAssignments(klass.id);
   const now = new Date();
   const help = whoNeedsHelp(all, units, new Map([...assignments].map(([slug, a]) => [slug, a.dueAt])), now);
-  const titleOf = new Map(units.map((u, i) => [u.slug, `${labels[i].short}: ${u.title}`]));
+  const titleOf = new Map(units.map((u, i) => [u.slug, labels[i].short]));
 
   return (
     <div className="wide">
@@ -133,7 +133,7 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
                         <td key={u.slug} data-unit={u.slug} data-label={labels[i].short} className={`status--${c.status}${assigned ? ` due--${assigned}` : ""}`}>
                           {(c.bestFraction === null ? STATUS_LABELS[c.status] : `${STATUS_LABELS[c.status]}, best ${formatPercent(c.bestFraction)}`) +
                             (c.awaiting > 0 ? `, ${c.awaiting} awaiting review` : "") +
-                            (assigned ? ` · ${ASSIGNMENT_LABELS[assigned]}` : "")}
+                            (assigned ? ` · ${GRID_DUE_LABELS[assigned]}` : "")}
                         </td>
                       );
                     })}
@@ -156,6 +156,9 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Due-date statuses in the grid's narrow cells (the CSV and the course page say them in full). */
+const GRID_DUE_LABELS: Record<keyof typeof ASSIGNMENT_LABELS, string> = { done: "on time", late: "late", missing: "missing", open: "not due yet" };
+
 /** "today", "3 days ago", or the date when it is long ago; "never" when nothing yet. */
 function lastSeen(at: Date | null, now: Date): string {
   if (!at) return "never";
@@ -165,7 +168,7 @@ function lastSeen(at: Date | null, now: Date): string {
 
 /** Who needs help, at the top of the class page: each student a link to their page. */
 function NeedsHelp({ help, base, titleOf }: { help: HelpList; base: string; titleOf: Map<string, string> }) {
-  const units = (slugs: string[]) => slugs.map((s) => titleOf.get(s) ?? s).join("; ");
+  const units = (slugs: string[]) => slugs.map((s) => titleOf.get(s) ?? s).join(", ");
   const groups = [
     { key: "below", title: "Took a unit’s quiz and has not passed it", rows: help.belowPass.map((h) => ({ student: h.student, why: units(h.units) })) },
     { key: "missing", title: "Missing a unit that is due", rows: help.missing.map((h) => ({ student: h.student, why: units(h.units) })) },

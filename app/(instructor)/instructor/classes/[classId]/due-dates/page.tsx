@@ -20,6 +20,7 @@ export default async function DueDatesPage({ params }: Props) {
   const { classId } = await params;
   const { klass } = await requireOwnClass(classId);
   const units = await reportUnits();
+  // Assessments can be given due dates too: each is a unit with a quiz.
   const labels = unitLabels(units);
   const assignments = await classAssignments(klass.id);
   const zone = [...assignments.values()][0]?.timeZone ?? null;
@@ -61,7 +62,7 @@ export default async function DueDatesPage({ params }: Props) {
             })}
           </tbody>
         </table>
-        <div className="field">
+        <div className="field due-dates__zone">
           <label htmlFor="due-zone">Time zone the days are read in</label>
           <TimeZoneSelect id="due-zone" name="timeZone" zones={Intl.supportedValuesOf("timeZone")} saved={zone} />
         </div>
