@@ -63,3 +63,30 @@ test("class reports, roster, student detail, account and admin pages", async ({ 
   await expectNoViolations(page, "/admin/users");
   await expectNoViolations(page, "/account");
 });
+
+test("the dark theme (the system's setting): student, instructor and author pages", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: "dark" });
+  expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(true);
+  for (const path of ["/", "/signin"]) await expectNoViolations(page, path);
+  await signInAs(page, accounts.student2);
+  await expectNoViolations(page, "/course");
+  const { lessons } = await getCourseForTests();
+  for (const l of lessons) await expectNoViolations(page, `/lessons/${l.slug}`);
+  // The page really is dark: light text on a dark background.
+  const [ink, paper] = await page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.documentElement).backgroundColor]);
+  expect(ink).toBe("rgb(230, 233, 237)");
+  expect(paper).toBe("rgb(18, 20, 23)");
+
+  await signInAs(page, accounts.instructor);
+  await expectNoViolations(page, "/instructor");
+  await page.goto("/instructor");
+  const klass = (await page.getByRole("link", { name: "Demo class" }).getAttribute("href"))!;
+  for (const path of ["", "/items?unit=claims", "/gain", "/written", "/due-dates", "/roster", "/join"]) await expectNoViolations(page, `${klass}${path}`);
+  await page.goto(`${klass}/written`);
+  const first = page.getByRole("link", { name: "Start with the oldest" });
+  if (await first.count()) await expectNoViolations(page, (await first.getAttribute("href"))!);
+  await signInAs(page, accounts.author);
+  await expectNoViolations(page, "/preview");
+  await expectNoViolations(page, "/preview/claims");
+});

@@ -13,7 +13,15 @@ import { checkChromium } from "./lib/test-env.mjs";
 import { scratchDatabase, signIn, startServer } from "./bench/server.mjs";
 
 /** `before` runs once, before the shot's pictures (to put data in place: it gets a signed-in cookie maker). */
-type Shot = { name: string; as: string | null; path: string; ready?: (page: Page) => Promise<void>; before?: (cookieOf: (email: string) => Promise<string>) => Promise<void> };
+type Shot = {
+  name: string;
+  as: string | null;
+  path: string;
+  ready?: (page: Page) => Promise<void>;
+  before?: (cookieOf: (email: string) => Promise<string>) => Promise<void>;
+  /** The system's colour scheme (light unless said). */
+  scheme?: "dark";
+};
 
 const STUDENT = "student2@example.org";
 const INSTRUCTOR = "instructor@example.org";
@@ -51,6 +59,7 @@ const SHOTS: Shot[] = [
   { name: "home-student", as: "student2@example.org", path: "/" },
   { name: "course-student", as: "student2@example.org", path: "/course" },
   { name: "unit-student", as: "student2@example.org", path: "/lessons/claims", ready: quizLoaded },
+  { name: "unit-student-dark", as: "student2@example.org", path: "/lessons/claims", ready: quizLoaded, scheme: "dark" },
   { name: "classes-instructor", as: "instructor@example.org", path: "/instructor" },
   {
     name: "join-code-instructor",
@@ -69,6 +78,16 @@ const SHOTS: Shot[] = [
     ready: async (page) => {
       await page.getByRole("link", { name: "Demo class" }).click();
       await page.getByRole("heading", { name: "Who needs help" }).waitFor();
+    },
+  },
+  {
+    name: "class-progress-instructor-dark",
+    as: INSTRUCTOR,
+    path: "/instructor",
+    scheme: "dark",
+    ready: async (page) => {
+      await page.getByRole("link", { name: "Demo class" }).click();
+      await page.getByRole("img", { name: /Progress in each unit/ }).scrollIntoViewIfNeeded();
     },
   },
   {
@@ -175,7 +194,7 @@ try {
   for (const shot of SHOTS.filter((s) => !only || only.includes(s.name))) {
     await shot.before?.(cookieOf);
     for (const size of SIZES) {
-      const context = await browser.newContext({ viewport: size.viewport, baseURL: server.base });
+      const context = await browser.newContext({ viewport: size.viewport, baseURL: server.base, colorScheme: shot.scheme ?? "light" });
       if (shot.as) {
         const [name, ...value] = (await cookieOf(shot.as)).split("=");
         await context.addCookies([{ name, value: value.join("="), url: server.base }]);
