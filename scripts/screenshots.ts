@@ -59,6 +59,14 @@ const SHOTS: Shot[] = [
   { name: "home-student", as: "student2@example.org", path: "/" },
   { name: "course-student", as: "student2@example.org", path: "/course" },
   { name: "unit-student", as: "student2@example.org", path: "/lessons/claims", ready: quizLoaded },
+  {
+    name: "unit-contents-student",
+    as: "student2@example.org",
+    path: "/lessons/claims",
+    ready: async (page) => {
+      await page.getByRole("navigation", { name: "In this unit" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    },
+  },
   { name: "unit-student-dark", as: "student2@example.org", path: "/lessons/claims", ready: quizLoaded, scheme: "dark" },
   { name: "classes-instructor", as: "instructor@example.org", path: "/instructor" },
   {
