@@ -76,6 +76,13 @@ test("the progress grid shows every unit without sideways scrolling at 1280 px, 
   await unitHeads.first().focus();
   await expect(unitHeads.first().locator(".grid__full")).toBeVisible();
   expect(await desktop.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  // Printed: no header, tabs or filter form, and the grid whole (nothing scrolls on paper).
+  await desktop.emulateMedia({ media: "print" });
+  await expect(desktop.locator(".site-header")).toBeHidden();
+  await expect(desktop.getByRole("form", { name: "Filter students" })).toBeHidden();
+  expect(await region.evaluate((el) => getComputedStyle(el).overflowX)).toBe("visible");
+  await expect(unitHeads.last()).toBeVisible();
+  await desktop.emulateMedia({ media: "screen" });
 
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await signInAs(phone, accounts.instructor);

@@ -146,9 +146,13 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
             <th scope="col">Order</th>
             <th scope="col">Students with both</th>
             <th scope="col">Score before → after</th>
-            <th scope="col">Mean gain</th>
-            <th scope="col">Sensitivity d′ before → after</th>
-            <th scope="col">Bias c before → after</th>
+            <th scope="col">Mean gain (points)</th>
+            <th scope="col">
+              Telling credible from weak, before → after <span className="term">(d′)</span>
+            </th>
+            <th scope="col">
+              Leaning, before → after <span className="term">(bias c)</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -187,10 +191,16 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
               <th scope="col">Forms</th>
               <th scope="col">Before</th>
               <th scope="col">After</th>
-              <th scope="col">Gain</th>
-              <th scope="col">Normalised gain</th>
-              <th scope="col">Sensitivity d′</th>
-              <th scope="col">Bias c</th>
+              <th scope="col">Gain (points)</th>
+              <th scope="col">
+                Share of the possible improvement <span className="term">(normalised gain)</span>
+              </th>
+              <th scope="col">
+                Telling credible from weak <span className="term">(d′)</span>
+              </th>
+              <th scope="col">
+                Leaning to doubt (+) or belief (−) <span className="term">(bias c)</span>
+              </th>
             </tr>
           </thead>
           <tbody>
