@@ -56,6 +56,7 @@ export const TABLE: Row[] = [
   { route: "instructor/classes/[classId]/join/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/join`, expect: teachers("ok", "forbidden") },
   { route: "instructor/classes/[classId]/roster/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/roster`, expect: teachers("ok", "forbidden") },
   { route: "instructor/classes/[classId]/items/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/items`, expect: teachers("ok", "forbidden") },
+  { route: "api/admin/cartridge/route.ts", method: "GET", path: () => "/api/admin/cartridge", expect: { ...signedIn("forbidden"), admin: "ok" } },
   { route: "instructor/classes/[classId]/written/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/written`, expect: teachers("ok", "forbidden") },
   { route: "instructor/classes/[classId]/due-dates/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/due-dates`, expect: teachers("ok", "forbidden") },
   {
