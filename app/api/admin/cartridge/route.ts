@@ -1,6 +1,6 @@
 // GET /api/admin/cartridge — the course as an IMS Common Cartridge 1.3 (.imscc) for an LMS to
 // import: one LTI link per published unit (server/cartridge/). Admins only: it is what a
-// school's LMS admin imports after adding the tool (docs/lti.md). The links point at this app's
+// school's LMS admin imports after adding the tool (the LTI guide). The links point at this app's
 // address as the LMS sees it: NEXTAUTH_URL when set (behind a proxy), else the request's.
 import { admin } from "@/server/access";
 import { getCourse } from "@/server/content/course";
