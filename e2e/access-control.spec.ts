@@ -58,6 +58,29 @@ export const TABLE: Row[] = [
   { route: "instructor/classes/[classId]/join/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/join`, expect: teachers("ok", "forbidden") },
   { route: "instructor/classes/[classId]/roster/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/roster`, expect: teachers("ok", "forbidden") },
   { route: "instructor/classes/[classId]/items/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/items`, expect: teachers("ok", "forbidden") },
+  { route: "api/admin/cartridge/route.ts", method: "GET", path: () => "/api/admin/cartridge", expect: { ...signedIn("forbidden"), admin: "ok" } },
+  { route: "instructor/classes/[classId]/written/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/written`, expect: teachers("ok", "forbidden") },
+  { route: "instructor/classes/[classId]/due-dates/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/due-dates`, expect: teachers("ok", "forbidden") },
+  {
+    route: "instructor/classes/[classId]/due-dates/page.tsx",
+    method: "GET",
+    path: (ids) => `/instructor/classes/${ids.otherClass}/due-dates`,
+    expect: { ...teachers("forbidden", "ok"), admin: "ok" },
+  },
+  {
+    route: "instructor/classes/[classId]/written/page.tsx",
+    method: "GET",
+    path: (ids) => `/instructor/classes/${ids.otherClass}/written?names=hidden`,
+    expect: { ...teachers("forbidden", "ok"), admin: "ok" },
+  },
+  // An answer id that is not one of the class's: the class's own instructor is told it is not
+  // there; everyone else is refused the class first.
+  {
+    route: "instructor/classes/[classId]/written/[answerId]/page.tsx",
+    method: "GET",
+    path: (ids) => `/instructor/classes/${ids.demoClass}/written/not-an-answer`,
+    expect: teachers("notfound", "forbidden"),
+  },
   { route: "instructor/classes/[classId]/gain/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.otherClass}/gain`, expect: { ...teachers("forbidden", "ok"), admin: "ok" } },
   {
     route: "instructor/classes/[classId]/students/[studentId]/page.tsx",

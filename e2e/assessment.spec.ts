@@ -3,16 +3,9 @@
 // course, both become reviewable once the instructor opens the review, and the learning-gain
 // page shows discernment and bias, before and after, for each order of the forms.
 import { expect, test, type Page } from "@playwright/test";
-import { testDb } from "./db";
-import { accounts, answerQuiz, quizOnPage, signInAs, signUpStudent } from "./fixtures";
+import { accounts, answerQuiz, newClass, quizOnPage, scoreWrittenAnswers, signInAs, signUpStudent } from "./fixtures";
 
 /** A class of its own for this test, so opening its review touches nobody else's. */
-async function newClass(): Promise<{ id: string; joinCode: string }> {
-  const db = testDb();
-  const instructor = await db.user.findUniqueOrThrow({ where: { email: accounts.instructor }, select: { id: true } });
-  const joinCode = `RV${Math.random().toString(36).slice(2, 8).toUpperCase().padEnd(6, "X")}`.replace(/^(.{4})/, "$1-");
-  return db.class.create({ data: { name: `Review class ${joinCode}`, joinCode, instructorId: instructor.id }, select: { id: true, joinCode: true } }) as Promise<{ id: string; joinCode: string }>;
-}
 
 async function takeAssessment(page: Page, slug: string) {
   await page.goto(`/lessons/${slug}`);
@@ -25,7 +18,7 @@ async function takeAssessment(page: Page, slug: string) {
 
 test("the pre-assessment shows no result; after the post and the instructor's review, both forms are reviewable", async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const klass = await newClass();
+  const klass = await newClass("Review");
   await signUpStudent(page, "Review Student", klass.joinCode);
 
   const pre = await takeAssessment(page, "pre-assessment");
@@ -49,6 +42,11 @@ test("the pre-assessment shows no result; after the post and the instructor's re
   await expect(teacher.locator('[data-report="gain-by-order"] tbody tr')).toHaveCount(2);
   const row = teacher.locator("tr", { hasText: "Review Student" });
   await expect(row).toContainText(/[AB] → [AB]/);
+  // Each form's written answer waits for the instructor: until scored, the assessments count nowhere.
+  await expect(row.locator("td").nth(1)).toHaveText("Awaiting review");
+  await expect(teacher.getByText("2 assessments wait for you to score a written answer")).toBeVisible();
+  await scoreWrittenAnswers(teacher, `/instructor/classes/${klass.id}`, "Review Student", () => 3);
+  await teacher.goto(`/instructor/classes/${klass.id}/gain`);
   // d′ before and after, both measured (all answers right: well above zero).
   await expect(row.locator("td").nth(5)).toHaveText(/^\d\.\d\d → \d\.\d\d$/);
   await teacher.getByRole("button", { name: "Open the review to students" }).click();
@@ -72,14 +70,14 @@ test("a unit quiz that does not reveal yet marks no choice right or wrong, and i
   await answerQuiz(page, quiz, false);
   const section = page.locator(`[data-quiz-id="${quiz.id}"]`);
   await section.getByRole("button", { name: "Submit answers" }).click();
-  await expect(section.locator(".quiz__result h3")).toHaveText(/Attempt 1: \d+% — not yet passed/);
+  await expect(section.locator(".quiz__result h3")).toHaveText(/Attempt 1: \d+% so far — 1 written answer waits for your instructor \(pass mark \d+%\)/);
   await expect(section.locator(".feedback")).toHaveCount(quiz.questions.length);
   await expect(section.locator(".feedback__answer")).toHaveCount(0);
   await expect(section.getByText(/✓ Right|✗ Not right/)).toHaveCount(0);
   // Right under the result: try again, and the way on.
   await expect(section.locator(".quiz__actions").getByRole("button", { name: "Try again" })).toBeVisible();
   await page.reload();
-  await expect(section.locator(".quiz__result h3")).toHaveText(/Attempt 1: \d+% — not yet passed/);
+  await expect(section.locator(".quiz__result h3")).toHaveText(/Attempt 1: \d+% so far — 1 written answer waits for your instructor \(pass mark \d+%\)/);
   await expect(section.locator(".feedback")).toHaveCount(quiz.questions.length);
   await section.getByRole("button", { name: "Try again" }).click();
   await expect(section.getByRole("button", { name: "Submit answers" })).toBeEnabled();

@@ -1,11 +1,14 @@
 // Shared helpers for the browser tests: sign in without clicking through the form, the demo
 // accounts, and the course's quizzes read the same way the server reads them.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { checkCourse } from "../server/content/lessons";
 import { answerQuestion } from "../questions/drivers";
+import { isReviewed } from "../questions/server";
 import type { QuizDefinition } from "../server/content/quiz-types";
 import { DEMO_PASSWORD } from "../prisma/demo.mjs";
 import { isPublished } from "../lib/units";
+import { testDb } from "./db";
 export const PASSWORD = DEMO_PASSWORD;
 export const JOIN_CODE = "DEMO-2026";
 export const accounts = {
@@ -96,4 +99,59 @@ export async function takeQuiz(page: Page, slug: string, correct: boolean) {
   await page.locator(`[data-quiz-id="${quiz.id}"]`).getByRole("button", { name: "Submit answers" }).click();
   await expect(page.locator(`[data-quiz-id="${quiz.id}"] .quiz__result h3`)).toHaveText(/Attempt \d+: \d+%|Thank you/);
   return quiz;
+}
+
+/**
+ * What the result heading says after every question was answered right: "100% — passed", or,
+ * with written answers waiting for the instructor (each counts 0 until scored), the share the
+ * server could score "so far".
+ */
+export function allRightResult(quiz: QuizDefinition): RegExp {
+  const waiting = quiz.questions.filter(isReviewed).length;
+  if (waiting === 0) return /100% — passed/;
+  const percent = Math.round(((quiz.questions.length - waiting) / quiz.questions.length) * 100);
+  return new RegExp(`${percent}% so far — passed; ${waiting} written answers? waits? for your instructor`);
+}
+
+/**
+ * As the class's instructor (the page is signed in as one): scores every written answer of one
+ * student from the class's grading queue, by keyboard — the level's number key, then Enter on
+ * "Save and next". `level(unitTitle)` picks the level's number (1 = the lowest).
+ */
+export async function scoreWrittenAnswers(page: Page, classUrl: string, studentName: string, level: (unitTitle: string) => number) {
+  for (let guard = 0; guard < 20; guard++) {
+    await page.goto(`${classUrl}/written`);
+    const queue = page.getByRole("table", { name: "Answers awaiting review, oldest first" });
+    const row = queue.locator("tbody tr", { has: page.getByRole("link", { name: studentName, exact: true }) }).first();
+    if ((await row.count()) === 0) return;
+    const unit = (await row.locator("td").nth(2).textContent()) ?? "";
+    await row.getByRole("link", { name: studentName, exact: true }).click();
+    await page.getByRole("radio").first().focus();
+    await page.keyboard.press(String(level(unit)));
+    await expect(page.getByRole("radio").nth(level(unit) - 1)).toBeChecked();
+    const here = page.url();
+    await page.getByRole("button", { name: /^Save/ }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).not.toHaveURL(here);
+  }
+  throw new Error(`${studentName}'s written answers did not leave the queue`);
+}
+
+/** The WCAG 2.2 AA rule tags every page is checked against. */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/** axe's violations on the page as it is now, one line each (empty when there are none). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+}
+
+/** A new class of the demo instructor, straight in the test database (each test its own class). */
+export async function newClass(prefix = "Test"): Promise<{ id: string; joinCode: string; name: string }> {
+  const db = testDb();
+  const instructor = await db.user.findUniqueOrThrow({ where: { email: accounts.instructor }, select: { id: true } });
+  const joinCode = `${prefix.slice(0, 2).toUpperCase()}${Math.random().toString(36).slice(2, 8).toUpperCase().padEnd(6, "X")}`.replace(/^(.{4})/, "$1-");
+  const name = `${prefix} class ${joinCode}`;
+  const klass = await db.class.create({ data: { name, joinCode, instructorId: instructor.id }, select: { id: true } });
+  return { id: klass.id, joinCode, name };
 }

@@ -1,7 +1,7 @@
 // An instructor reads their class: the progress grid, a student's answers, item analysis,
 // learning gain and the CSV exports — and is refused anything outside their classes.
 import { expect, test, type Page } from "@playwright/test";
-import { accounts, signInAs, signUpStudent, takeQuiz } from "./fixtures";
+import { accounts, gradedQuiz, scoreWrittenAnswers, signInAs, signUpStudent, takeQuiz } from "./fixtures";
 
 async function demoClassUrl(page: Page) {
   await page.goto("/instructor");
@@ -17,18 +17,23 @@ test("progress grid, student detail, item analysis, learning gain and CSV export
   await takeQuiz(student, "pre-assessment", false);
   await takeQuiz(student, "claims", false);
   await takeQuiz(student, "post-assessment", true);
+  // Both assessment forms ask the same number of questions (they are parallel).
+  const answersTaken = 2 * (await gradedQuiz("pre-assessment")).questions.length + (await gradedQuiz("claims")).questions.length;
 
   const page = await (await browser.newContext()).newPage();
   await signInAs(page, accounts.instructor);
   const classUrl = await demoClassUrl(page);
+  // The written answers first: the post-assessment's (written well) at the top level, the others at the lowest.
+  await scoreWrittenAnswers(page, classUrl, name, (unit) => (/After the course/.test(unit) ? 3 : 1));
   await page.goto(classUrl);
 
   // The grid: statuses and best scores, a filter and a sort that need no script.
   const row = page.locator(`tr[data-student="${email}"]`);
   await expect(row.locator('td[data-unit="post-assessment"]')).toContainText("Passed");
   await expect(row.locator('td[data-unit="post-assessment"]')).toContainText("best 100%");
-  await expect(row.locator('td[data-unit="claims"]')).toHaveText(/^Completed, best \d+%$/);
-  await expect(row.locator('td[data-unit="lone-wolf"]')).toHaveText("Not started");
+  // The demo class has due dates (prisma/demo-class.ts): unit 2 was due a week ago, unit 1 two weeks ago.
+  await expect(row.locator('td[data-unit="claims"]')).toHaveText(/^Completed, best \d+% · late$/);
+  await expect(row.locator('td[data-unit="lone-wolf"]')).toHaveText("Not started · missing");
   await expect(page.getByRole("img", { name: /Progress in each unit/ })).toBeVisible();
 
   await page.getByLabel("Name or email").fill(email);
@@ -40,12 +45,16 @@ test("progress grid, student detail, item analysis, learning gain and CSV export
   await page.getByRole("link", { name: "Passed", exact: true }).click();
   await expect(page.getByRole("columnheader", { name: "Passed" })).toHaveAttribute("aria-sort", "ascending");
 
-  // The student's page: every attempt, every answer as text, with the time taken.
+  // The student's page: a summary first, then every attempt, every answer as text, with the time taken.
   await row.getByRole("link", { name }).click();
+  const summary = page.getByRole("region", { name: "Summary" });
+  await expect(summary).toContainText("Passed 0 of 5 units");
+  await expect(summary.locator('tr[data-unit="claims"]')).toContainText("Completed");
+  await expect(summary.locator('tr[data-unit="claims"]')).toContainText(": done late");
   await expect(page.getByRole("heading", { name: /what a claim is and isn't: attempt 1/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: /^After the course.*: attempt 1 — 100% \(passed\)$/ })).toBeVisible();
   const answers = page.locator("section.attempt tbody tr");
-  expect(await answers.count()).toBe(14 + 8 + 14);
+  expect(await answers.count()).toBe(answersTaken);
   await expect(answers.first().locator("td").nth(3)).toHaveText(/\d+(\.\d)? s|—/);
 
   // Item analysis of the claims quiz: the option table and the most common wrong answer.
@@ -70,7 +79,7 @@ test("progress grid, student detail, item analysis, learning gain and CSV export
   await expect(gainRow.locator("td").nth(2)).toHaveText("100%");
   await expect(gainRow.locator("td").nth(4)).toHaveText("1.00");
   await expect(page.getByRole("img", { name: /Before and after the course/ })).toBeVisible();
-  await expect(page.getByText("(normalised gain)")).toBeVisible();
+  await expect(page.getByText("(normalised gain)").first()).toBeVisible();
 
   // CSV downloads: a header row, the student's rows, and the "=" name neutralised.
   await page.goto(classUrl);
@@ -78,16 +87,18 @@ test("progress grid, student detail, item analysis, learning gain and CSV export
   expect(download.suggestedFilename()).toBe("demo-class-responses.csv");
   const csv = (await (await download.createReadStream()).toArray()).join("").replace(/^\uFEFF/, "");
   const lines = csv.trimEnd().split("\r\n");
-  expect(lines[0]).toBe("student,email,unit,quiz,kind,attempt,started at,submitted at,question,question version,prompt,answer,score,correct,time (s)");
+  expect(lines[0]).toBe("student,email,unit,quiz,kind,attempt,started at,submitted at,question,question version,prompt,answer,score,correct,time (s),review,review comment");
   const mine = lines.filter((l) => l.includes(email));
-  expect(mine).toHaveLength(14 + 8 + 14);
+  expect(mine).toHaveLength(answersTaken);
+  // The written answers, with the rubric level each was given.
+  expect(mine.filter((l) => /,(Beginning|Emerging|Mastery),?/.test(l))).toHaveLength(3);
   expect(mine.every((l) => l.startsWith(`'${name},`))).toBe(true);
 
   const progress = await page.request.get(`${classUrl}/export/progress`);
   expect(progress.headers()["content-type"]).toContain("text/csv");
   const progressLines = (await progress.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-  expect(progressLines[0]).toMatch(/^student,email,pre-assessment status,pre-assessment best %,pre-assessment attempts,/);
-  expect(progressLines.find((l) => l.includes(email))).toMatch(/,Passed,100,1/);
+  expect(progressLines[0]).toMatch(/^student,email,pre-assessment status,pre-assessment best %,pre-assessment attempts,pre-assessment awaiting review,/);
+  expect(progressLines.find((l) => l.includes(email))).toMatch(/,Passed,100,1,0/);
 });
 
 test("an instructor is refused another class's pages, exports and students", async ({ page }) => {

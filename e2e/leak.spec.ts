@@ -5,11 +5,11 @@
 import { expect, test } from "@playwright/test";
 import { accounts, getCourseForTests, signInAs } from "./fixtures";
 import type { QuestionDefinition } from "../questions";
-import { choicesOf } from "../questions/server";
+import { choicesOf, rubricOf } from "../questions/server";
 
-/** Strings that would give an answer away: feedback, explanations, and key markers. */
+/** Strings that would give an answer away: feedback, explanations, written answers' exemplars, and key markers. */
 function secretsOf(q: QuestionDefinition): string[] {
-  const feedback = choicesOf(q).map((c) => c.feedback);
+  const feedback = [...choicesOf(q).map((c) => c.feedback), ...Object.values(rubricOf(q)?.exemplars ?? {})];
   const explanation = q.explanationHtml.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
   // Long enough not to occur in the lesson prose by chance; compared without markup.
   return [...feedback, explanation.slice(0, 80)].filter((s) => s.length >= 24).map((s) => s.slice(0, 60));
@@ -45,7 +45,7 @@ test("no unit page ships correct answers, feedback or explanations", async ({ pa
     bodies.push(await rsc.text());
     const everything = normalise(bodies.join("\n"));
 
-    expect(everything, `${lesson.slug}: no "correct" key marker`).not.toMatch(/"correct"\s*:\s*true|\bcorrect:\s*!0|"category"\s*:|"discern"\s*:|"feedback"\s*:|"explanationHtml"\s*:/);
+    expect(everything, `${lesson.slug}: no "correct" key marker`).not.toMatch(/"correct"\s*:\s*true|\bcorrect:\s*!0|"category"\s*:|"discern"\s*:|"feedback"\s*:|"explanationHtml"\s*:|"exemplars"\s*:/);
     for (const quiz of lesson.quizzes) {
       for (const q of quiz.questions) {
         for (const secret of secretsOf(q)) {

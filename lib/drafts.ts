@@ -57,3 +57,15 @@ export function clearDraft(lessonSlug: string, quizId: string): void {
 export function clearAllDrafts(): void {
   removeWhere((k) => k.startsWith(PREFIX) || k.startsWith(UNOWNED_PREFIX));
 }
+
+/** The sections of a unit this user has read (reached while scrolling), kept like a draft: theirs only, gone at sign-out. */
+const SECTIONS = "#sections";
+
+export async function loadReadSections(lessonSlug: string): Promise<string[]> {
+  const read = await loadDraft<string[]>(lessonSlug, SECTIONS);
+  return Array.isArray(read) ? read.filter((id): id is string => typeof id === "string") : [];
+}
+
+export function saveReadSections(lessonSlug: string, ids: readonly string[]): void {
+  saveDraft(lessonSlug, SECTIONS, ids);
+}

@@ -7,3 +7,17 @@ const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionD
 export function formatPercent(fraction: number | null | undefined): string {
   return fraction == null ? "—" : percent.format(fraction);
 }
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** A moment as "22 Nov 2026, 18:05 UTC": one zone, so the server's HTML and the browser agree. */
+export function formatDateTime(at: Date | string): string {
+  return `${dateTime.format(new Date(at))} UTC`;
+}
+
+const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+/** A moment's day as "22 Nov 2026" (UTC, like formatDateTime). */
+export function formatDate(at: Date | string): string {
+  return dateOnly.format(new Date(at));
+}

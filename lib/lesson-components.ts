@@ -17,6 +17,8 @@ export const LESSON_COMPONENTS = {
   Hop: { attributes: ["label", "source"], required: ["label"] },
   Exercise: { attributes: ["title"], required: ["title"] },
   Reveal: { attributes: ["summary"], required: ["summary"] },
+  Investigation: { attributes: ["title"], required: ["title"] },
+  Profile: { attributes: ["title", "url"], required: ["title", "url"] },
   Quiz: { attributes: ["id", "practice"], required: ["id"] },
 } as const satisfies Record<string, ComponentSpec>;
 

@@ -34,6 +34,14 @@ export type PublicQuiz = {
 /** What a lesson page knows of a quiz before the student's own copy is loaded. */
 export type QuizShell = { id: string; lessonSlug: string; practice: boolean; assessment?: "pre" | "post"; policy: QuizPolicy; questionCount: number };
 
+/**
+ * A written answer's review, as its student sees it: waiting for the instructor, or the
+ * rubric level given (with its descriptor and points) and the instructor's comment.
+ */
+export type ReviewResult =
+  | { state: "pending" }
+  | { state: "reviewed"; level: string; descriptor: string; points: number; maxPoints: number; comment: string | null; reviewedAt: string };
+
 /** What the browser gets back for one question after submitting. */
 export type QuestionResult = {
   questionId: string;
@@ -44,6 +52,8 @@ export type QuestionResult = {
   response: QuestionResponse;
   /** Feedback on what the student chose (or, when revealed, on everything), by id. */
   feedback: FeedbackEntry[];
+  /** For answers an instructor scores (written): waiting, or the level and comment given. */
+  review?: ReviewResult;
   /** The explanation and the correct answer: only when the quiz's policy reveals them. */
   explanationHtml?: string;
   answer?: QuestionResponse;
@@ -75,6 +85,8 @@ export type AttemptResult = {
   passed: boolean;
   revealed: boolean;
   submittedAt: string;
+  /** Written answers in it still waiting for the instructor: until 0, the score is a floor. */
+  pendingCount: number;
   questions: QuestionResult[];
 };
 

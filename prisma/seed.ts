@@ -1,10 +1,12 @@
-// Demo data: one class with an instructor, two students, an author and an admin. Idempotent:
-// running it again changes nothing. `--test-fixtures` adds a second instructor, class and
+// Demo data: one class with an instructor, two students, an author and an admin, and 24 more
+// students in that class with work to show (prisma/demo-class.ts). Idempotent: running it
+// again changes nothing. `--test-fixtures` adds a second instructor, class and
 // student, which the browser tests use to check that one class cannot see another.
 import { hash } from "@node-rs/argon2";
 import { createPrismaClient } from "../server/prisma-client";
 
 import { DEMO_PASSWORD } from "./demo.mjs";
+import { seedDemoClass } from "./demo-class";
 export const DEMO_JOIN_CODE = "DEMO-2026";
 
 const demoUsers = [
@@ -45,6 +47,7 @@ async function main() {
       ? [{ joinCode: "OTHR-2026", name: "Other class", instructor: "other-instructor@example.org", students: ["other-student@example.org"] }]
       : []),
   ];
+  let demoStudents = 0;
   for (const c of classes) {
     const klass = await db.class.upsert({
       where: { joinCode: c.joinCode },
@@ -59,9 +62,12 @@ async function main() {
         update: {},
       });
     }
+    // The demo class gets students with work to show (prisma/demo-class.ts), once.
+    if (c.joinCode === DEMO_JOIN_CODE) demoStudents = await seedDemoClass(db, klass.id, passwordHash, ids[c.instructor]);
   }
   await db.$disconnect();
-  console.log(`Seeded demo data (${users.length} accounts, ${classes.length} class${classes.length === 1 ? "" : "es"}).`);
+  const extra = demoStudents ? ` and ${demoStudents} demo students with their work` : "";
+  console.log(`Seeded demo data (${users.length} accounts, ${classes.length} class${classes.length === 1 ? "" : "es"}${extra}).`);
 }
 
 main().catch((error) => {

@@ -10,8 +10,10 @@ import { multiple } from "./multiple/client";
 import { ordering } from "./ordering/client";
 import { single } from "./single/client";
 import { truefalse } from "./truefalse/client";
+import { written } from "./written/client";
+import { search } from "./search/client";
 
-export const CLIENT_TYPES = { single, multiple, truefalse, ordering, categorise, highlight } satisfies {
+export const CLIENT_TYPES = { single, multiple, truefalse, ordering, categorise, highlight, written, search } satisfies {
   [T in QuestionType]: ClientQuestionType<PublicOf<T>, ResponseOf<T>>;
 };
 

@@ -36,6 +36,12 @@ export type PublicBase = { id: string; promptHtml: string };
 /** Feedback on one option, item or phrase, by its id. `correct` is null when it is not said. */
 export type FeedbackEntry = { id: string; correct: boolean | null; text: string };
 
+/**
+ * One level of a rubric, for types a person scores (written answers): what an answer at this
+ * level does, and its points (the lowest level is worth 0).
+ */
+export type RubricLevel = { id: string; label: string; points: number; descriptor: string };
+
 /** Something a student chose among, as the checker, reports and tests see it. */
 export type Choice = { id: string; text: string; feedback: string; correct?: boolean; lean?: Discern };
 
@@ -111,4 +117,13 @@ export interface ServerQuestionType<D extends DefinitionBase & { type: string },
    * slip. `random` returns numbers in [0, 1).
    */
   sample(q: D, right: boolean, random: () => number): R;
+  /**
+   * For types a person scores (written answers): the rubric, lowest level first. `score`
+   * then gives only what the server can give alone (0), and a response for which
+   * `needsReview` is true waits for an instructor (questions/server.ts gradeQuestion).
+   */
+  rubric?(q: D): RubricLevel[];
+  /** Exemplar answers by level id: for the instructor who scores, never for a student. */
+  exemplars?(q: D): Record<string, string>;
+  needsReview?(q: D, r: R): boolean;
 }

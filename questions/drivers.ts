@@ -9,8 +9,10 @@ import { multiple } from "./multiple/driver";
 import { ordering } from "./ordering/driver";
 import { single } from "./single/driver";
 import { truefalse } from "./truefalse/driver";
+import { written } from "./written/driver";
+import { search } from "./search/driver";
 
-export const DRIVERS = { single, multiple, truefalse, ordering, categorise, highlight } satisfies { [T in QuestionType]: Driver<DefinitionOf<T>> };
+export const DRIVERS = { single, multiple, truefalse, ordering, categorise, highlight, written, search } satisfies { [T in QuestionType]: Driver<DefinitionOf<T>> };
 
 /** Answers one question on the page (see Driver in ./driver-kit.ts). */
 export function answerQuestion(page: Page, question: Locator, q: QuestionDefinition, right: boolean, keyboard = false): Promise<void> {

@@ -8,6 +8,8 @@ import { nestedParts as highlightNested, parts as highlightParts, type Highlight
 import { parts as multipleParts, type MultipleDefinition, type MultiplePublic, type MultipleResponse } from "./multiple/types";
 import { parts as orderingParts, type OrderingDefinition, type OrderingPublic, type OrderingResponse } from "./ordering/types";
 import { parts as singleParts, type SingleDefinition, type SinglePublic, type SingleResponse } from "./single/types";
+import { parts as searchParts, type SearchDefinition, type SearchPublic, type SearchResponse } from "./search/types";
+import { parts as writtenParts, type WrittenDefinition, type WrittenPublic, type WrittenResponse } from "./written/types";
 import { parts as truefalseParts, type TrueFalseDefinition, type TrueFalsePublic, type TrueFalseResponse } from "./truefalse/types";
 
 /** Each type's parts: the components written directly inside its <Question>. */
@@ -18,6 +20,8 @@ export const QUESTION_PARTS = {
   ordering: orderingParts,
   categorise: categoriseParts,
   highlight: highlightParts,
+  written: writtenParts,
+  search: searchParts,
 } as const satisfies Record<string, Readonly<Record<string, ComponentSpec>>>;
 
 /** Components that go inside a part rather than directly in the question (<Phrase> in <Passage>). */
@@ -28,11 +32,11 @@ export const QUESTION_TYPES = Object.keys(QUESTION_PARTS) as QuestionType[];
 export const isQuestionType = (type: string): type is QuestionType => Object.hasOwn(QUESTION_PARTS, type);
 
 /** A question as the server holds it: prompt, parts, answer key, feedback, explanation. */
-export type QuestionDefinition = SingleDefinition | MultipleDefinition | TrueFalseDefinition | OrderingDefinition | CategoriseDefinition | HighlightDefinition;
+export type QuestionDefinition = SingleDefinition | MultipleDefinition | TrueFalseDefinition | OrderingDefinition | CategoriseDefinition | HighlightDefinition | WrittenDefinition | SearchDefinition;
 /** A question as the browser may see it. */
-export type PublicQuestion = SinglePublic | MultiplePublic | TrueFalsePublic | OrderingPublic | CategorisePublic | HighlightPublic;
+export type PublicQuestion = SinglePublic | MultiplePublic | TrueFalsePublic | OrderingPublic | CategorisePublic | HighlightPublic | WrittenPublic | SearchPublic;
 /** A student's answer to one question, as the browser sends it. */
-export type QuestionResponse = SingleResponse | MultipleResponse | TrueFalseResponse | OrderingResponse | CategoriseResponse | HighlightResponse;
+export type QuestionResponse = SingleResponse | MultipleResponse | TrueFalseResponse | OrderingResponse | CategoriseResponse | HighlightResponse | WrittenResponse | SearchResponse;
 
 /** The definition, public form and response of one type. */
 export type DefinitionOf<T extends QuestionType> = Extract<QuestionDefinition, { type: T }>;
@@ -44,4 +48,6 @@ export type ResponseOf<T extends QuestionType> = {
   ordering: OrderingResponse;
   categorise: CategoriseResponse;
   highlight: HighlightResponse;
+  written: WrittenResponse;
+  search: SearchResponse;
 }[T];

@@ -7,7 +7,7 @@ import { checkCourse } from "@/server/content/lessons";
 import { QUESTION_PARTS, QUESTION_TYPES, type QuestionDefinition } from "./index";
 import { CLIENT_TYPES, clientType } from "./client";
 import { DRIVERS } from "./drivers";
-import { answerKey, choicesOf, describeResponse, emptyResponse, gradeQuestion, NO_ANSWER, responseError, sampleResponse, SERVER_TYPES, tallyResponses, toPublicQuestion } from "./server";
+import { answerKey, choicesOf, describeResponse, emptyResponse, gradeQuestion, isReviewed, NO_ANSWER, responseError, reviewScore, rubricOf, sampleResponse, SERVER_TYPES, tallyResponses, toPublicQuestion } from "./server";
 
 describe("the registries", () => {
   it("list the same types, each under its own name", () => {
@@ -29,7 +29,24 @@ describe("every question of the course", async () => {
     expect(new Set(questions.map((q) => q.type))).toEqual(new Set(QUESTION_TYPES));
   });
 
-  it.each(questions.map((q) => [q.id, q] as const))("%s", (_id, q) => {
+  it.each(questions.filter(isReviewed).map((q) => [q.id, q] as const))("%s (scored by a person)", (_id, q) => {
+    const random = seeded();
+    // A written answer waits for the instructor; an empty one scores 0 and waits for no one.
+    expect(gradeQuestion(q, sampleResponse(q, true, random))).toEqual({ score: 0, maxScore: 1, correct: false, pending: true });
+    expect(gradeQuestion(q, emptyResponse(q))).toEqual({ score: 0, maxScore: 1, correct: false });
+    expect(describeResponse(q, emptyResponse(q))).toBe(NO_ANSWER);
+    // The rubric's top level is full marks, its lowest 0; each level has an exemplar for instructors.
+    const { levels, exemplars } = rubricOf(q)!;
+    expect(reviewScore(q, levels.at(-1)!.id)).toEqual({ score: 1, maxScore: 1, correct: true });
+    expect(reviewScore(q, levels[0].id)?.score).toBe(0);
+    expect(reviewScore(q, "no-such-level")).toBeNull();
+    expect(Object.keys(exemplars).sort()).toEqual(levels.map((l) => l.id).sort());
+    // The student's copy carries the rubric, never an exemplar.
+    const shown = JSON.stringify(toPublicQuestion(q));
+    for (const text of Object.values(exemplars)) expect(shown).not.toContain(text.slice(0, 40));
+  });
+
+  it.each(questions.filter((q) => !isReviewed(q)).map((q) => [q.id, q] as const))("%s", (_id, q) => {
     const key = answerKey(q);
     expect(responseError(q, key)).toBeNull();
     expect(gradeQuestion(q, key)).toEqual({ score: 1, maxScore: 1, correct: true });

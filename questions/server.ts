@@ -4,8 +4,8 @@
 // No secrets live in this code (keys are in the lessons), but it handles keys: browser code
 // must not import it (eslint.config.mjs). Free of "server-only" so the command-line scripts
 // (lesson check, seeds) can use it.
-import type { QuestionResult } from "@/lib/quiz";
-import type { BuildInput, Choice, Discern, OwnFields, ServerQuestionType, Shuffle, Tally } from "./contract";
+import type { QuestionResult, ReviewResult } from "@/lib/quiz";
+import type { BuildInput, Choice, Discern, OwnFields, RubricLevel, ServerQuestionType, Shuffle, Tally } from "./contract";
 import { categorise } from "./categorise/server";
 import { highlight } from "./highlight/server";
 import type { DefinitionOf, PublicOf, PublicQuestion, QuestionDefinition, QuestionResponse, QuestionType, ResponseOf } from "./index";
@@ -13,8 +13,10 @@ import { multiple } from "./multiple/server";
 import { ordering } from "./ordering/server";
 import { single } from "./single/server";
 import { truefalse } from "./truefalse/server";
+import { written } from "./written/server";
+import { search } from "./search/server";
 
-export const SERVER_TYPES = { single, multiple, truefalse, ordering, categorise, highlight } satisfies {
+export const SERVER_TYPES = { single, multiple, truefalse, ordering, categorise, highlight, written, search } satisfies {
   [T in QuestionType]: ServerQuestionType<DefinitionOf<T>, PublicOf<T>, ResponseOf<T>>;
 };
 
@@ -22,7 +24,8 @@ export const SERVER_TYPES = { single, multiple, truefalse, ordering, categorise,
 type AnyType = ServerQuestionType<QuestionDefinition, PublicQuestion, QuestionResponse>;
 const moduleOf = (type: QuestionType) => SERVER_TYPES[type] as unknown as AnyType;
 
-export type Graded = { score: number; maxScore: 1; correct: boolean };
+/** A question's score; `pending` when a person has still to score it (its score is 0 until then). */
+export type Graded = { score: number; maxScore: 1; correct: boolean; pending?: true };
 export const NO_ANSWER = "(no answer)";
 
 /** Builds a question's own fields from its MDX parts (the lesson checker's step per type). */
@@ -64,10 +67,58 @@ export function responseError(q: QuestionDefinition, r: unknown): string | null 
 /** The empty response to a question, used when a student leaves it unanswered. */
 export const emptyResponse = (q: QuestionDefinition): QuestionResponse => moduleOf(q.type).empty(q);
 
-/** Scores a valid response (check it with responseError first). */
+/**
+ * Scores a valid response (check it with responseError first). A response a person must score
+ * (a written answer) is `pending`, worth 0 until then.
+ */
 export function gradeQuestion(q: QuestionDefinition, r: QuestionResponse): Graded {
-  const score = moduleOf(q.type).score(q, r);
+  const type = moduleOf(q.type);
+  if (type.needsReview?.(q, r)) return { score: 0, maxScore: 1, correct: false, pending: true };
+  const score = type.score(q, r);
   return { score, maxScore: 1, correct: score === 1 };
+}
+
+/** The rubric of a question a person scores (lowest level first) and its exemplars; null for the others. */
+export function rubricOf(q: QuestionDefinition): { levels: RubricLevel[]; exemplars: Record<string, string> } | null {
+  const type = moduleOf(q.type);
+  return type.rubric ? { levels: type.rubric(q), exemplars: type.exemplars?.(q) ?? {} } : null;
+}
+
+/** Whether a person scores this question's answers (see rubricOf). */
+export const isReviewed = (q: QuestionDefinition): boolean => rubricOf(q) !== null;
+
+/**
+ * The score a rubric level gives, 0..1: its points over the highest level's. Null when the
+ * question has no such level (or no rubric).
+ */
+export function reviewScore(q: QuestionDefinition, levelId: string): Graded | null {
+  const levels = rubricOf(q)?.levels;
+  const level = levels?.find((l) => l.id === levelId);
+  if (!levels || !level) return null;
+  const top = Math.max(...levels.map((l) => l.points));
+  const score = top > 0 ? level.points / top : 0;
+  return { score, maxScore: 1, correct: score === 1 };
+}
+
+/** A stored review of an answer: the level given, the instructor's comment, when. */
+export type StoredReview = { level: string | null; comment: string | null; reviewedAt: Date | null };
+
+/** A written answer's review as its student sees it: waiting, or the level, descriptor and comment. */
+export function reviewResult(q: QuestionDefinition, graded: Graded, stored: StoredReview | undefined): ReviewResult | undefined {
+  const levels = rubricOf(q)?.levels;
+  if (!levels) return undefined;
+  if (graded.pending) return { state: "pending" };
+  const level = stored?.level ? levels.find((l) => l.id === stored.level) : undefined;
+  if (!level || !stored?.reviewedAt) return undefined; // left empty: scored 0, nothing to review
+  return {
+    state: "reviewed",
+    level: level.label,
+    descriptor: level.descriptor,
+    points: level.points,
+    maxPoints: Math.max(...levels.map((l) => l.points)),
+    comment: stored.comment,
+    reviewedAt: stored.reviewedAt.toISOString(),
+  };
 }
 
 /** The correct response to a question: what a student sees when the answers are revealed. */
@@ -79,7 +130,8 @@ export const answerKey = (q: QuestionDefinition): QuestionResponse => moduleOf(q
  * that identifies which choices were right: no mark per choice, no explanation (it names the
  * answer), no key. With `reveal`, all of it.
  */
-export function questionResult(q: QuestionDefinition, r: QuestionResponse, graded: Graded, reveal: boolean): QuestionResult {
+export function questionResult(q: QuestionDefinition, r: QuestionResponse, graded: Graded, reveal: boolean, stored?: StoredReview): QuestionResult {
+  const review = reviewResult(q, graded, stored);
   return {
     questionId: q.id,
     score: graded.score,
@@ -87,6 +139,7 @@ export function questionResult(q: QuestionDefinition, r: QuestionResponse, grade
     correct: graded.correct,
     response: r,
     feedback: moduleOf(q.type).feedback(q, r, reveal),
+    ...(review ? { review } : {}),
     ...(reveal ? { explanationHtml: q.explanationHtml, answer: answerKey(q) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // Times the instructor pages against the synthetic load (scripts/seed-load.ts): the class
-// progress page, the item-analysis page and both CSV exports, for the 30- and the 300-student
-// class. Starts the production build (built first if stale) on BENCH_PORT, signs in as each
+// progress page, the item-analysis page, learning gain, both CSV exports and the grading queue
+// of written answers (the queue, and the oldest answer with its rubric), for the 30- and the
+// 300-student class (BENCH_PAGES=written limits it to the pages whose label contains "written"). Starts the production build (built first if stale) on BENCH_PORT, signs in as each
 // class's instructor through next-auth's credentials endpoint, and requests each page N times
 // one after another. The time is from sending the request to the last byte of the body over
 // loopback, which is server time plus a negligible transfer.
@@ -36,8 +37,10 @@ async function main() {
   const targets = await Promise.all(
     LOAD_CLASSES.slice(0, 2).map(async (c) => {
       const klass = await db.class.findFirstOrThrow({ where: { name: c.name }, select: { id: true, _count: { select: { enrollments: true } } } });
-      const answers = await db.answer.count({ where: { attempt: { user: { enrollments: { some: { classId: klass.id } } } } } });
-      return { ...c, id: klass.id, students: klass._count.enrollments, answers };
+      const inClass = { attempt: { user: { enrollments: { some: { classId: klass.id } } } } };
+      const answers = await db.answer.count({ where: inClass });
+      const pending = await db.answer.findMany({ where: { ...inClass, pending: true }, orderBy: { attempt: { submittedAt: "asc" } }, select: { id: true } });
+      return { ...c, id: klass.id, students: klass._count.enrollments, answers, pending: pending.length, oldestPending: pending[0]?.id ?? "none" };
     }),
   );
   const totalAnswers = await db.answer.count();
@@ -59,7 +62,9 @@ async function main() {
         ["learning gain", `/instructor/classes/${t.id}/gain`],
         ["CSV: progress", `/instructor/classes/${t.id}/export/progress`],
         ["CSV: every answer", `/instructor/classes/${t.id}/export/responses`],
-      ];
+        [`written answers queue (${t.pending} waiting)`, `/instructor/classes/${t.id}/written`],
+        ["one written answer with its rubric", `/instructor/classes/${t.id}/written/${t.oldestPending}`],
+      ].filter(([label]) => !process.env.BENCH_PAGES || label.includes(process.env.BENCH_PAGES));
       for (const [label, path] of pages) {
         for (let i = 0; i < WARMUP; i++) await time(base + path, cookie);
         const samples: number[] = [];

@@ -7,6 +7,9 @@
 // Responses are made up but shaped like real ones: each student has an ability and each
 // question a difficulty, wrong answers favour one "attractive" wrong option, and every score
 // comes from the real grader. The random numbers are seeded, so every run builds the same data.
+// Written answers are scored at a rubric level (the top one when "right", else a lower one),
+// except on the first attempt at the last unit's quiz, where they wait for review: one pending
+// answer per student, 300 in the 300-student class (the grading queue's benchmark).
 // Load accounts end in @load.example.org (the demo password); running the script
 // again replaces them and leaves every other account alone.
 import { randomUUID } from "node:crypto";
@@ -15,7 +18,7 @@ import { checkCourse } from "../server/content/lessons";
 import type { QuestionDefinition, QuizDefinition } from "../server/content/quiz-types";
 import { createPrismaClient } from "../server/prisma-client";
 import { discernment, signalDetection } from "../server/grading/discernment";
-import { emptyResponse, gradeQuestion, responseLean, sampleResponse } from "../questions/server";
+import { emptyResponse, gradeQuestion, responseLean, reviewScore, rubricOf, sampleResponse } from "../questions/server";
 import { hasPassed } from "../server/grading/policy";
 import { questionVersion } from "../server/quiz/version";
 import type { QuestionResponse } from "../lib/quiz";
@@ -54,6 +57,8 @@ async function main() {
   const quizzes = lessons
     .filter(isPublished)
     .flatMap((l) => l.quizzes.filter((q) => !q.practice).map((quiz) => ({ lesson: l, quiz, kind: l.frontmatter?.kind === "assessment" ? (l.frontmatter.assessment ?? "unit") : "unit" })));
+  // The last unit (not an assessment): its written answers wait for review on the first attempt.
+  const pendingUnit = quizzes.filter((x) => x.kind === "unit").at(-1)!.lesson.slug;
   const difficulty = new Map(quizzes.flatMap(({ quiz }) => quiz.questions.map((q) => [q.id, normal() * 0.9] as const)));
 
   await db.user.deleteMany({ where: { email: { endsWith: `@${LOAD_DOMAIN}` } } });
@@ -95,8 +100,9 @@ async function main() {
         for (let n = 1; n <= tries && !passed; n++) {
           if (n > 1 && random() > RETAKE_CHANCE) break;
           const startedAt = new Date(base + unitIndex * 10 * DAY + n * DAY + random() * DAY);
-          const graded = gradeAll(quiz, ability + learnt + (n - 1) * 0.5, difficulty);
+          const graded = gradeAll(quiz, ability + learnt + (n - 1) * 0.5, difficulty, n === 1 && lesson.slug === pendingUnit);
           const score = graded.reduce((sum, g) => sum + g.score, 0);
+          const reviewedAt = new Date(startedAt.getTime() + 3 * DAY);
           const fraction = score / quiz.questions.length;
           passed = hasPassed(fraction, quiz.policy);
           const d = kind === "pre" || kind === "post" ? discernment(graded.map((g) => ({ discern: g.q.discern, score: g.score }))) : null;
@@ -119,6 +125,7 @@ async function main() {
             doubtFraction: d?.doubt ?? null,
             sensitivity: sdt?.sensitivity ?? null,
             bias: sdt?.bias ?? null,
+            pendingCount: graded.filter((g) => g.pending).length,
             startedAt,
             submittedAt: new Date(startedAt.getTime() + 8 * 60 * 1000),
           });
@@ -134,6 +141,9 @@ async function main() {
               maxScore: 1,
               correct: g.score === 1,
               timeMs: elapsed,
+              pending: g.pending,
+              reviewLevel: g.level,
+              reviewedAt: g.level ? reviewedAt : null,
             });
           }
         }
@@ -156,10 +166,16 @@ async function main() {
   console.log(`\nDone in ${((Date.now() - started) / 1000).toFixed(1)} s. Instructors: ${instructors.join(", ")} (password ${DEMO_PASSWORD}).`);
 }
 
-function gradeAll(quiz: QuizDefinition, skill: number, difficulty: Map<string, number>) {
+function gradeAll(quiz: QuizDefinition, skill: number, difficulty: Map<string, number>, leavePending: boolean) {
   return quiz.questions.map((q) => {
-    const response = respond(q, 1 / (1 + Math.exp(-(skill - (difficulty.get(q.id) ?? 0)))));
-    return { q, response, score: gradeQuestion(q, response).score };
+    const pRight = 1 / (1 + Math.exp(-(skill - (difficulty.get(q.id) ?? 0))));
+    const response = respond(q, pRight);
+    const graded = gradeQuestion(q, response);
+    const levels = rubricOf(q)?.levels;
+    if (!graded.pending || !levels || leavePending) return { q, response, score: graded.score, pending: graded.pending === true, level: null as string | null };
+    // Scored by the instructor: the top level when the student got it, else one below.
+    const level = random() < pRight ? levels.at(-1)!.id : levels[Math.floor(random() * (levels.length - 1))].id;
+    return { q, response, score: reviewScore(q, level)!.score, pending: false, level };
   });
 }
 

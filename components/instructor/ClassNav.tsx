@@ -5,6 +5,8 @@ const TABS = [
   { path: "", label: "Progress" },
   { path: "/items", label: "Item analysis" },
   { path: "/gain", label: "Learning gain" },
+  { path: "/written", label: "Written answers" },
+  { path: "/due-dates", label: "Due dates" },
   { path: "/roster", label: "Roster and join code" },
 ] as const;
 

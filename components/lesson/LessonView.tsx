@@ -12,6 +12,7 @@ import { QuizForm } from "@/components/quiz/QuizForm";
 import { QuizPreview } from "./QuizPreview";
 import { LessonTracker } from "@/components/ui/LessonTracker";
 import { LessonProblems } from "@/components/ui/LessonProblems";
+import { UnitContents } from "@/components/ui/UnitContents";
 import { getCourse, getQuizShells, getPublishedCourse, summarise } from "@/server/content/course";
 import { isPublished, unitLabels } from "@/lib/units";
 import type { CompiledLesson } from "@/server/content/lessons";
@@ -55,6 +56,7 @@ export async function LessonView({ lesson, preview = false }: { lesson: Compiled
             </ul>
           </section>
         ) : null}
+        <UnitContents slug={lesson.slug} sections={lesson.headings} quiz={!preview && lesson.quizzes.some((q) => !q.practice)} />
       </header>
       <div className="lesson__body">
         <Content components={components} />

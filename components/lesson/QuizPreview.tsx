@@ -4,7 +4,7 @@
 // stores an attempt. Server component: it reads the full definition, which is why only the
 // preview route renders it.
 import type { QuizDefinition } from "@/server/content/quiz-types";
-import { answerKey, choicesOf, describeResponse } from "@/questions/server";
+import { answerKey, choicesOf, describeResponse, rubricOf } from "@/questions/server";
 
 export function QuizPreview({ quiz }: { quiz: QuizDefinition }) {
   return (
@@ -16,6 +16,7 @@ export function QuizPreview({ quiz }: { quiz: QuizDefinition }) {
       </p>
       <ol className="quiz__questions">
         {quiz.questions.map((q, i) => {
+          const rubric = rubricOf(q);
           return (
             <li key={q.id} className="question" data-question-id={q.id} data-question-type={q.type}>
               <div className="question__prompt">
@@ -32,10 +33,26 @@ export function QuizPreview({ quiz }: { quiz: QuizDefinition }) {
                 ))}
               </ul>
               <details className="feedback__why">
-                <summary>Show the answer and all feedback</summary>
-                <p className="feedback__answer">
-                  <strong>Answer:</strong> {describeResponse(q, answerKey(q))}
-                </p>
+                <summary>{rubric ? "Show the rubric and its exemplars" : "Show the answer and all feedback"}</summary>
+                {rubric ? (
+                  <dl className="preview__rubric">
+                    {rubric.levels.map((l) => (
+                      <div key={l.id}>
+                        <dt>
+                          {l.label} ({l.points} points)
+                        </dt>
+                        <dd>
+                          {l.descriptor}
+                          {rubric.exemplars[l.id] ? <p className="preview__exemplar">Exemplar: “{rubric.exemplars[l.id]}”</p> : null}
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                ) : (
+                  <p className="feedback__answer">
+                    <strong>Answer:</strong> {describeResponse(q, answerKey(q))}
+                  </p>
+                )}
                 <ul className="feedback__list">
                   {choicesOf(q).map((c) => (
                     <li key={c.id}>

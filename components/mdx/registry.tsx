@@ -95,6 +95,32 @@ export function Reveal({ summary, children }: { summary: string; children: React
   );
 }
 
+/**
+ * "Who is behind this?": pages about an organisation, written by the course for the task (its
+ * own page, what others say about it), each opened in place. Nothing links to the web: schools
+ * may block it, and the course never links to extremist outlets.
+ */
+export function Investigation({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="investigation" aria-label={`Who is behind this? ${title}`}>
+      <h3 className="investigation__title">Who is behind {title}?</h3>
+      <p className="investigation__how">Open each page. They are written for this exercise: read what the organisation says about itself, then what others say about it.</p>
+      <div className="investigation__pages">{children}</div>
+    </section>
+  );
+}
+
+export function Profile({ title, url, children }: { title: string; url: string; children: ReactNode }) {
+  return (
+    <details className="profile">
+      <summary>
+        <span className="profile__title">{title}</span> <span className="profile__url">{url}</span>
+      </summary>
+      <div className="profile__page">{children}</div>
+    </details>
+  );
+}
+
 /** Everything but Quiz, which the lesson page binds to its own quiz data. */
 export const lessonComponents = {
   ContentNote,
@@ -105,4 +131,6 @@ export const lessonComponents = {
   Hop,
   Exercise,
   Reveal,
+  Investigation,
+  Profile,
 } satisfies Record<Exclude<LessonComponentName, "Quiz">, unknown>;

@@ -9,6 +9,7 @@ import { formatPercent } from "@/lib/format";
 import { clientType } from "@/questions/client";
 
 export function QuestionFeedback({ question: q, result }: { question: PublicQuestion; result: QuestionResult }) {
+  if (result.review) return <ReviewFeedback review={result.review} explanationHtml={result.explanationHtml} />;
   const { label, keyText } = clientType(q);
   const verdict = result.correct ? "Correct" : result.score > 0 ? `Partly correct (${formatPercent(result.score)})` : "Not correct";
   const tone = result.correct ? "correct" : result.score > 0 ? "partial" : "wrong";
@@ -42,6 +43,41 @@ export function QuestionFeedback({ question: q, result }: { question: PublicQues
               <div dangerouslySetInnerHTML={{ __html: result.explanationHtml }} />
             </div>
           ) : null}
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/** An answer an instructor scores: waiting, or the level given, what it means and the comment. */
+function ReviewFeedback({ review, explanationHtml }: { review: NonNullable<QuestionResult["review"]>; explanationHtml?: string }) {
+  if (review.state === "pending") {
+    return (
+      <div className="feedback feedback--pending">
+        <p className="feedback__verdict">
+          <strong>Awaiting review:</strong> your instructor scores this answer with the rubric. Until then it counts 0 towards your score.
+        </p>
+      </div>
+    );
+  }
+  const tone = review.points === review.maxPoints ? "correct" : review.points > 0 ? "partial" : "wrong";
+  return (
+    <div className={`feedback feedback--${tone}`}>
+      <p className="feedback__verdict">
+        <strong>
+          Scored by your instructor: {review.level} ({review.points} of {review.maxPoints} points)
+        </strong>
+      </p>
+      <p className="feedback__review">{review.descriptor}</p>
+      {review.comment ? (
+        <p className="feedback__review">
+          <strong>Your instructor’s comment:</strong> <span className="feedback__comment">{review.comment}</span>
+        </p>
+      ) : null}
+      {explanationHtml ? (
+        <details className="feedback__why">
+          <summary>What a strong answer does</summary>
+          <div className="feedback__explanation" dangerouslySetInnerHTML={{ __html: explanationHtml }} />
         </details>
       ) : null}
     </div>

@@ -45,8 +45,16 @@ const attemptsText = (n: number) => `${n} attempt${n === 1 ? "" : "s"}`;
 function resultHeading(shell: QuizShell, quiz: PublicQuiz, result: AttemptResult): string {
   if (quiz.assessment) return result.revealed ? "Your answers to this set, with the feedback and the correct answers." : "Thank you: your answers are saved.";
   if (quiz.practice) return `You got ${formatPercent(result.fraction)}.`;
+  if (result.pendingCount > 0) {
+    const soFar = `Attempt ${result.attemptNumber}: ${formatPercent(result.fraction)} so far`;
+    return result.passed
+      ? `${soFar} — passed; ${writtenWaiting(result.pendingCount)} your instructor.`
+      : `${soFar} — ${writtenWaiting(result.pendingCount)} your instructor (pass mark ${shell.policy.passMark}%).`;
+  }
   return `Attempt ${result.attemptNumber}: ${formatPercent(result.fraction)} — ${result.passed ? "passed" : `not yet passed (pass mark ${shell.policy.passMark}%)`}.`;
 }
+
+const writtenWaiting = (n: number) => (n === 1 ? "1 written answer waits for" : `${n} written answers wait for`);
 
 export function QuizForm({ shell, next }: Props) {
   const [state, setState] = useState<QuizState | null>(null);
@@ -174,7 +182,7 @@ export function QuizForm({ shell, next }: Props) {
   const canTryAgain = result !== null && (shell.practice || status?.attemptsLeft === null || (status?.attemptsLeft ?? 0) > 0);
 
   return (
-    <section className={`quiz${shell.practice ? " quiz--practice" : ""}`} aria-labelledby={headingId} data-quiz-id={quiz?.id ?? shell.id} aria-busy={!view}>
+    <section id={shell.practice ? undefined : "quiz"} className={`quiz${shell.practice ? " quiz--practice" : ""}`} aria-labelledby={headingId} data-quiz-id={quiz?.id ?? shell.id} aria-busy={!view}>
       <h2 id={headingId} className="quiz__title">
         {title}
       </h2>
@@ -224,6 +232,9 @@ export function QuizForm({ shell, next }: Props) {
                 : result.revealed
                   ? "The correct answers are shown below each question."
                   : "Your score is shown for each question; open “Why” for what your choice means."}{" "}
+              {result.pendingCount > 0 && !quiz.assessment
+                ? "Your score is final once your instructor has scored your written answers: the level and their comment will appear under each one here."
+                : null}{" "}
               {!quiz.practice && !quiz.assessment && status?.attemptsLeft != null
                 ? status.attemptsLeft > 0
                   ? `You have ${attemptsText(status.attemptsLeft)} left.`

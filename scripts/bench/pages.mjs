@@ -1,5 +1,7 @@
-// Page weight and Lighthouse performance of every unit page, against the production build.
+// Page weight and Lighthouse performance of every unit page, the course page (a student) and
+// the demo class's progress page (its instructor), against the production build.
 //   npx tsx scripts/bench/pages.mjs         (writes a Markdown table to stdout)
+//   BENCH_PAGES=/course,/lessons/claims,/instructor/classes   only the pages whose path starts so
 // JavaScript is counted as the gzip size (level 6) of every script the page loads, once each.
 // Lighthouse 12 runs with its default mobile profile and simulated throttling, in Debian's
 // Chromium (CHROMIUM_PATH), fetched with npx on first use so it is not a project dependency.
@@ -15,16 +17,27 @@ const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const PORT = Number(process.env.BENCH_PORT || 3500);
 const db = scratchDatabase();
 const server = await startServer({ port: PORT, databaseUrl: db.url });
-const cookie = await signIn(server.base, "student2@example.org", DEMO_PASSWORD);
-const pages = [...(await checkCourse()).lessons.filter(isPublished).map((l) => `/lessons/${l.slug}`), "/course"];
+const studentCookie = await signIn(server.base, "student2@example.org", DEMO_PASSWORD);
+const instructorCookie = await signIn(server.base, "instructor@example.org", DEMO_PASSWORD);
+// The demo class (26 students with work: prisma/demo-class.ts), found through its instructor's page.
+const classPath = (await (await fetch(`${server.base}/instructor`, { headers: { cookie: instructorCookie } })).text()).match(/href="(\/instructor\/classes\/[A-Za-z0-9_-]+)"/)?.[1];
+const wanted = process.env.BENCH_PAGES?.split(",").filter(Boolean);
+const pages = [
+  ...(await checkCourse()).lessons.filter(isPublished).map((l) => ({ path: `/lessons/${l.slug}`, cookie: studentCookie })),
+  { path: "/course", cookie: studentCookie },
+  ...(classPath ? [{ path: classPath, cookie: instructorCookie }] : []),
+].filter((p) => !wanted || wanted.some((w) => p.path.startsWith(w)));
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
-const context = await browser.newContext();
-const name = cookie.split("=")[0];
-await context.addCookies([{ name, value: cookie.slice(name.length + 1), domain: "127.0.0.1", path: "/" }]);
+async function contextFor(cookie) {
+  const context = await browser.newContext();
+  const name = cookie.split("=")[0];
+  await context.addCookies([{ name, value: cookie.slice(name.length + 1), domain: "127.0.0.1", path: "/" }]);
+  return context;
+}
 
 /** Lighthouse's performance score, LCP and TBT for one page (default: mobile, simulated throttling). */
-function lighthouse(pagePath, extra) {
+function lighthouse(pagePath, cookie, extra) {
   const lh = spawnSync(
     "npx",
     [
@@ -54,7 +67,8 @@ function lighthouse(pagePath, extra) {
 }
 
 const rows = [];
-for (const pagePath of pages) {
+for (const { path: pagePath, cookie } of pages) {
+  const context = await contextFor(cookie);
   const page = await context.newPage();
   const scripts = new Map();
   page.on("response", async (res) => {
@@ -67,13 +81,13 @@ for (const pagePath of pages) {
     }
   });
   const html = await (await page.goto(`${server.base}${pagePath}`, { waitUntil: "networkidle" })).body();
-  await page.close();
+  await context.close();
   const jsKb = [...scripts.values()].reduce((a, b) => a + b, 0) / 1024;
   const htmlKb = gzipSync(html, { level: 6 }).length / 1024;
 
-  const mobile = lighthouse(pagePath, []);
-  const desktop = lighthouse(pagePath, ["--preset=desktop"]);
-  rows.push({ pagePath, scripts: scripts.size, jsKb: jsKb.toFixed(1), htmlKb: htmlKb.toFixed(1), mobile, desktop });
+  const mobile = lighthouse(pagePath, cookie, []);
+  const desktop = lighthouse(pagePath, cookie, ["--preset=desktop"]);
+  rows.push({ pagePath: pagePath.startsWith("/instructor/classes/") ? "/instructor/classes/[demo class]" : pagePath, scripts: scripts.size, jsKb: jsKb.toFixed(1), htmlKb: htmlKb.toFixed(1), mobile, desktop });
   console.error(`${pagePath}: ${jsKb.toFixed(1)} kB JS (gzip), Lighthouse mobile ${mobile.score}, desktop ${desktop.score}`);
 }
 await browser.close();

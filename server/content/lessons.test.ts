@@ -156,6 +156,19 @@ describe("the lesson check reports each mistake where it is", () => {
     ["categorise item in an unknown group", GOOD.replace(QUESTION, `<Question id="cat" type="categorise">\n\nSort.\n\n<Category id="a">A</Category>\n<Category id="b">B</Category>\n\n<Item category="c" feedback="f">x</Item>\n<Item category="a" feedback="f">y</Item>\n\n<Explanation>\n\nE.\n\n</Explanation>\n</Question>`), /item category "c" is not one of the question's categories/],
     ["option with an unknown lean", GOOD.replace("<Option correct ", '<Option lean="maybe" correct '), /option 1 has lean="maybe"; use "trust" or "doubt"/],
     ["highlight without a correct phrase", GOOD.replace(QUESTION, `<Question id="hl" type="highlight">\n\nFind it.\n\n<Passage>\nSome <Phrase feedback="f">words</Phrase> here.\n</Passage>\n\n<Explanation>\n\nE.\n\n</Explanation>\n</Question>`), /mark at least one <Phrase> correct/],
+    ...(() => {
+      const written = (body: string) => GOOD.replace(QUESTION, `<Question id="wr" type="written">\n\nExplain.\n\n${body}\n\n<Explanation>\n\nE.\n\n</Explanation>\n</Question>`);
+      const levels = `<Level id="beginning" points="0">Surface.</Level>\n<Level id="mastery" points="2">Traces it.</Level>`;
+      return [
+        ["written without a rubric", written(""), /Question "wr" needs a rubric of at least two <Level>s/],
+        ["written level without points", written(`<Level id="beginning">Surface.</Level>\n<Level id="mastery" points="2">Traces it.</Level>`), /<Level> needs a "points" attribute/],
+        ["written levels with the same points", written(`<Level id="beginning" points="0">S.</Level>\n<Level id="mastery" points="0">T.</Level>`), /two levels have the same points/],
+        ["written lowest level above 0", written(`<Level id="emerging" points="1">S.</Level>\n<Level id="mastery" points="2">T.</Level>`), /the lowest level must be worth 0 points/],
+        ["written level without a descriptor", written(`<Level id="beginning" points="0"></Level>\n<Level id="mastery" points="2">T.</Level>`), /level "beginning" needs a descriptor/],
+        ["written exemplar of no level", written(`${levels}\n<Exemplar level="emerging">An answer.</Exemplar>`), /<Exemplar level="emerging"> names no <Level>/],
+        ["written answer box too small", written(`<AnswerBox maxLength="5" />\n${levels}`), /maxLength must be a whole number of characters from 50 to 4000/],
+      ] as [string, string, RegExp][];
+    })(),
   ];
   it.each(cases)("%s", async (_name, text, expected) => {
     const { messages } = await check({ "01-unit.mdx": text });

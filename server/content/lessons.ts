@@ -39,6 +39,8 @@ export type CompiledLesson = LessonEntry & {
   quizzes: QuizDefinition[];
   /** Line of each question's <Question> tag, by question id: where the lesson check's warnings point. */
   questionLines: Record<string, number>;
+  /** The unit's sections (its ## headings) with their ids in the page, for the contents list. */
+  headings: { id: string; text: string }[];
   problems: Problem[];
 };
 
@@ -152,7 +154,7 @@ export async function compileLesson(entry: LessonEntry, knownSources: ReadonlySe
     }
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { ...entry, frontmatter: fm, code: problems.length ? null : code, quizzes: ctx.quizzes, questionLines: ctx.questionLines ?? {}, problems };
+  return { ...entry, frontmatter: fm, code: problems.length ? null : code, quizzes: ctx.quizzes, questionLines: ctx.questionLines ?? {}, headings: ctx.headings ?? [], problems };
 }
 
 /**

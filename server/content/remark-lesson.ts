@@ -29,7 +29,18 @@ export type LessonPluginContext = {
   quizzes: QuizDefinition[];
   /** Line of each question's <Question> tag, by question id (kept apart from the definition, whose hash is its version). */
   questionLines?: Record<string, number>;
+  /** The unit's sections: each ## heading with the id it gets in the page (the contents list). */
+  headings?: { id: string; text: string }[];
 };
+
+/** A heading's id in the page: its words, lower case, joined by hyphens ("section" if none). */
+export function headingId(text: string, taken: Set<string>): string {
+  const base = text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "section";
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
 
 type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -189,8 +200,18 @@ export function remarkLesson(ctx: LessonPluginContext) {
 
   return (tree: Root) => {
     const seenQuestionIds = new Set<string>();
+    // Ids the page uses already (the objectives' heading, the graded quiz's section).
+    const takenIds = new Set(["objectives", "quiz", "main"]);
+    ctx.headings = [];
     visit(tree, (node, index, parent) => {
       const n = node as Nodes;
+      if (n.type === "heading" && n.depth === 2 && parent === tree) {
+        const text = toString(n).trim();
+        const id = headingId(text, takenIds);
+        n.data = { ...n.data, hProperties: { ...(n.data?.hProperties ?? {}), id } };
+        ctx.headings!.push({ id, text });
+        return;
+      }
       if (n.type === "mdxjsEsm") {
         problem(n, "A lesson cannot import or export code: use the components listed in lessons/README.md.");
         return;

@@ -8,7 +8,7 @@ import "server-only";
 // login can finish it (server/lti/launch.ts); the launch stores the nonce (LtiNonce) once the
 // platform's signature is verified, which makes each login launch once.
 // Why the cookie is SameSite=None; Secure; Partitioned: docs/lti.md and
-// docs/decisions/027-lti-state-cookie-and-jose.md.
+// docs/decisions/028-lti-state-cookie-and-jose.md.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { LTI_PATHS } from "@/lib/lti";

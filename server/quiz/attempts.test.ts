@@ -11,7 +11,7 @@ process.env.DATABASE_URL = scratch.url;
 const { db } = await import("@/server/db");
 const { markStarted, submitAttempt, upsertRacing } = await import("./attempts");
 const { getQuizDefinition } = await import("@/server/content/course");
-const { answerKey } = await import("@/questions/server");
+const { isReviewed, sampleResponse } = await import("@/questions/server");
 
 let userId = "";
 let n = 0;
@@ -25,7 +25,8 @@ async function quiz(slug: string) {
 
 async function correctAnswers(slug: string) {
   const q = await quiz(slug);
-  return { quizId: q.id, answers: Object.fromEntries(q.questions.map((x) => [x.id, answerKey(x)])) };
+  // The key of each question; a written question gets its top exemplar (it waits for the instructor).
+  return { quizId: q.id, answers: Object.fromEntries(q.questions.map((x) => [x.id, sampleResponse(x, true)])), written: q.questions.filter(isReviewed).length };
 }
 
 const count = (where: object = {}) => db.quizAttempt.count({ where: { userId, ...where } });
@@ -42,13 +43,20 @@ afterAll(async () => {
 
 describe("submitting a quiz", () => {
   it("stores the attempt with every answer and returns per-question feedback", async () => {
-    const { quizId, answers } = await correctAnswers("lone-wolf");
+    const { quizId, answers, written } = await correctAnswers("lone-wolf");
+    expect(written).toBeGreaterThan(0);
     const res = await submitAttempt(userId, { lessonSlug: "lone-wolf", quizId, submissionKey: key(), answers });
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    expect(res.fraction).toBe(1);
+    // Every auto-scored question right; the written answer waits and counts 0 until scored.
+    const total = Object.keys(answers).length;
+    expect(res.fraction).toBeCloseTo((total - written) / total);
+    expect(res.pendingCount).toBe(written);
     expect(res.passed).toBe(true);
-    expect(res.questions.every((q) => q.correct && (q.explanationHtml ?? "").length > 0)).toBe(true);
+    const waiting = res.questions.filter((q) => q.review?.state === "pending");
+    expect(waiting).toHaveLength(written);
+    expect(res.questions.filter((q) => !q.review).every((q) => q.correct && (q.explanationHtml ?? "").length > 0)).toBe(true);
+    expect(waiting.every((q) => q.score === 0 && !q.correct)).toBe(true);
     const stored = await db.quizAttempt.findFirstOrThrow({ where: { userId, quizId }, include: { answers: true } });
     expect(stored.answers).toHaveLength(Object.keys(answers).length);
     expect(await db.questionVersion.count({ where: { quizId } })).toBe(Object.keys(answers).length);

@@ -9,7 +9,7 @@ import type { AttemptResult, QuestionResponse, QuizState, QuizStatus, SubmitResu
 import { db } from "@/server/db";
 import type { QuizDefinition } from "@/server/content/quiz-types";
 import { toPublicQuiz } from "@/server/content/public-quiz";
-import { emptyResponse, gradeQuestion, parseStoredResponse, questionResult, readResponse, responseLean, type Graded } from "@/questions/server";
+import { emptyResponse, gradeQuestion, parseStoredResponse, questionResult, readResponse, responseLean, type Graded, type StoredReview } from "@/questions/server";
 import { attemptsLeft, hasPassed, mayReveal } from "@/server/grading/policy";
 import { discernment, signalDetection } from "@/server/grading/discernment";
 import { isUniqueViolation } from "@/server/prisma-client";
@@ -20,6 +20,7 @@ import { reviewOpen } from "./review";
 import { earlierAttempts, storeAttempt, type AttemptRow } from "./store";
 import { questionVersion } from "./version";
 import { timed } from "@/server/http/timing";
+import { markReviewsSeen } from "@/server/written/notices";
 
 /** Why a submission was refused, for the HTTP status (the message is for the student). */
 export enum SubmitRefusal {
@@ -67,7 +68,10 @@ async function mayRevealNow(userId: string, { quiz, kind }: ResolvedQuiz, status
   return mayReveal(quiz.policy, { passed: status.passed, attemptsUsed: status.attemptsUsed, reviewOpen: review }) && (!isAssessment(kind) || review);
 }
 
-type StoredAnswer = { questionId: string; response: string; score: number; correct: boolean };
+type StoredAnswer = { questionId: string; response: string; score: number; correct: boolean; pending: boolean; reviewLevel: string | null; reviewComment: string | null; reviewedAt: Date | null };
+/** What an attempt's answers are read back with (getQuizState, replay). */
+const STORED_ANSWER = { questionId: true, response: true, score: true, correct: true, pending: true, reviewLevel: true, reviewComment: true, reviewedAt: true } as const;
+type ReadAnswer = { questionId: string; response: QuestionResponse; graded: Graded; review?: StoredReview };
 
 /**
  * One attempt as the student may see it now: per question, the score and the feedback the
@@ -75,7 +79,7 @@ type StoredAnswer = { questionId: string; response: string; score: number; corre
  */
 function attemptResult(
   resolved: ResolvedQuiz,
-  attempt: AttemptRow & { answers: { questionId: string; response: QuestionResponse; graded: Graded }[] },
+  attempt: AttemptRow & { answers: ReadAnswer[] },
   reveal: boolean,
 ): AttemptResult {
   const byQuestion = new Map(attempt.answers.map((a) => [a.questionId, a]));
@@ -86,21 +90,24 @@ function attemptResult(
     passed: attempt.passed,
     revealed: reveal,
     submittedAt: attempt.submittedAt.toISOString(),
+    pendingCount: attempt.answers.filter((a) => a.graded.pending).length,
     questions: withheld
       ? []
       : resolved.quiz.questions.flatMap((q) => {
           const a = byQuestion.get(q.id);
-          return a ? [questionResult(q, a.response, a.graded, reveal)] : [];
+          return a ? [questionResult(q, a.response, a.graded, reveal, a.review)] : [];
         }),
   };
 }
 
-const readAnswers = (quiz: QuizDefinition, answers: StoredAnswer[]) => {
+const readAnswers = (quiz: QuizDefinition, answers: StoredAnswer[]): ReadAnswer[] => {
   const questions = new Map(quiz.questions.map((q) => [q.id, q]));
   return answers.flatMap((a) => {
     const q = questions.get(a.questionId);
     if (!q) return [];
-    return [{ questionId: a.questionId, response: parseStoredResponse(q, a.response) ?? emptyResponse(q), graded: { score: a.score, maxScore: 1 as const, correct: a.correct } }];
+    const graded: Graded = { score: a.score, maxScore: 1, correct: a.correct, ...(a.pending ? { pending: true as const } : {}) };
+    const review = { level: a.reviewLevel, comment: a.reviewComment, reviewedAt: a.reviewedAt };
+    return [{ questionId: a.questionId, response: parseStoredResponse(q, a.response) ?? emptyResponse(q), graded, review }];
   });
 };
 
@@ -122,8 +129,10 @@ export async function getQuizState(userId: string, lessonSlug: string, quizId: s
   const latest = attempts.at(-1);
   let last: AttemptResult | null = null;
   if (latest) {
-    const answers = await db.answer.findMany({ where: { attemptId: latest.id }, select: { questionId: true, response: true, score: true, correct: true } });
+    const answers = await db.answer.findMany({ where: { attemptId: latest.id }, select: STORED_ANSWER });
     last = attemptResult(resolved, { ...latest, answers: readAnswers(quiz, answers) }, await mayRevealNow(userId, resolved, status));
+    // The student now sees their instructor's scores: the course page stops announcing them.
+    if (last.questions.some((q) => q.review?.state === "reviewed")) await markReviewsSeen(userId, quiz.id);
   }
   const next = attempts.length + 1;
   return {
@@ -156,7 +165,7 @@ export async function upsertRacing<T>(upsert: () => Promise<T>): Promise<T> {
 async function replay(attemptId: string, resolved: ResolvedQuiz, userId: string): Promise<Accepted> {
   const attempt = await db.quizAttempt.findUniqueOrThrow({
     where: { id: attemptId },
-    select: { attemptNumber: true, fraction: true, passed: true, submittedAt: true, answers: { select: { questionId: true, response: true, score: true, correct: true } } },
+    select: { attemptNumber: true, fraction: true, passed: true, submittedAt: true, answers: { select: STORED_ANSWER } },
   });
   const earlier = await db.quizAttempt.findMany({
     where: { userId, quizId: resolved.quiz.id },
@@ -197,12 +206,13 @@ function gradeAttempt(quiz: QuizDefinition, kind: QuizKind, responses: Map<strin
     return { q, response, result: gradeQuestion(q, response) };
   });
   const score = graded.reduce((sum, g) => sum + g.result.score, 0);
+  const pendingCount = graded.filter((g) => g.result.pending).length;
   const maxScore = quiz.questions.length;
   const fraction = maxScore ? score / maxScore : 0;
   const passed = !quiz.practice && hasPassed(fraction, quiz.policy);
   const d = isAssessment(kind) ? discernment(graded.map((g) => ({ discern: g.q.discern, score: g.result.score }))) : null;
   const sdt = isAssessment(kind) ? signalDetection(graded.map((g) => ({ discern: g.q.discern, lean: responseLean(g.q, g.response) }))) : null;
-  return { graded, score, maxScore, fraction, passed, d, sdt };
+  return { graded, score, maxScore, fraction, passed, d, sdt, pendingCount };
 }
 
 /** Validates raw input against payload.ts, then submits it (tests and scripts; the route validates itself). */
@@ -223,7 +233,7 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
   // A repeated submission (same key) is not looked up first: the insert below fails on the
   // (userId, submissionKey) index and the stored result is replayed. Fewer queries on the
   // path every submission takes.
-  const { graded, score, maxScore, fraction, passed, d, sdt } = await timed("grade", () => gradeAttempt(quiz, kind, responses));
+  const { graded, score, maxScore, fraction, passed, d, sdt, pendingCount } = await timed("grade", () => gradeAttempt(quiz, kind, responses));
   await timed("versions", () => ensureVersions(quiz));
 
   for (let tries = 0; tries < 5; tries++) {
@@ -254,6 +264,7 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
           doubtFraction: d?.doubt ?? null,
           sensitivity: sdt?.sensitivity ?? null,
           bias: sdt?.bias ?? null,
+          pendingCount,
           startedAt: s.startedAt ? new Date(s.startedAt) : null,
           submittedAt,
           answers: graded.map((g) => ({
@@ -263,6 +274,7 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
             score: g.result.score,
             maxScore: g.result.maxScore,
             correct: g.result.correct,
+            pending: g.result.pending === true,
             timeMs: s.timings?.[g.q.id] ?? null,
           })),
           // The unit is completed by its first graded attempt; later ones need not say it again.

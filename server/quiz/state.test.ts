@@ -33,6 +33,7 @@ function scattershot(q: QuestionDefinition): QuestionResponse {
   if ("choices" in key) return { choices: ids };
   if ("choice" in key) return { choice: ids.find((id) => id !== key.choice)! };
   if ("order" in key) return { order: [...key.order].reverse() };
+  if ("text" in key) return { text: "A guess." };
   return { placements: Object.fromEntries(Object.keys(key.placements).map((item) => [item, "nowhere"])) };
 }
 
@@ -81,7 +82,7 @@ describe("a quiz whose policy does not reveal yet", () => {
 
 describe("each student's own order", () => {
   const orderOf = (state: NonNullable<Awaited<ReturnType<typeof getQuizState>>>) =>
-    state.quiz.questions.map((q) => JSON.stringify("options" in q ? q.options : "items" in q ? q.items : q.passage));
+    state.quiz.questions.map((q) => JSON.stringify("options" in q ? q.options : "items" in q ? q.items : "passage" in q ? q.passage : "results" in q ? q.results : q.levels));
 
   it("is the same on every load, differs between students and between attempts, and never shows an ordering's key", async () => {
     const [a, b] = [await newUser(), await newUser()];

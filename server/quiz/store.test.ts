@@ -37,11 +37,12 @@ const attempt = (over: Partial<Parameters<typeof storeAttempt>[0]> = {}): Parame
   doubtFraction: null,
   sensitivity: 1.234,
   bias: -0.5,
+  pendingCount: 1,
   startedAt: new Date("2026-11-22T10:00:00.123Z"),
   submittedAt: new Date("2026-11-22T10:05:00.456Z"),
   answers: [
-    { questionId: "q1", questionVersion: "v1", response: '{"choice":"o1"}', score: 1, maxScore: 1, correct: true, timeMs: 1200 },
-    { questionId: "q2", questionVersion: "v2", response: '{"choices":[]}', score: 0.5, maxScore: 1, correct: false, timeMs: null },
+    { questionId: "q1", questionVersion: "v1", response: '{"choice":"o1"}', score: 1, maxScore: 1, correct: true, pending: false, timeMs: 1200 },
+    { questionId: "q2", questionVersion: "v2", response: '{"text":"Who said it?"}', score: 0, maxScore: 1, correct: false, pending: true, timeMs: null },
   ],
   completesUnit: true,
   ...over,
@@ -54,11 +55,11 @@ describe("the submission's statements", () => {
     const stored = await db.quizAttempt.findFirstOrThrow({ where: { submissionKey: a.submissionKey }, include: { answers: { orderBy: { questionId: "asc" } } } });
     expect(stored).toMatchObject({
       userId, lessonSlug: "claims", quizId: "claims-quiz", kind: "unit", attemptNumber: 1, score: 1.5, maxScore: 2, fraction: 0.75, passed: true,
-      trustFraction: 0.5, doubtFraction: null, sensitivity: 1.234, bias: -0.5, startedAt: a.startedAt, submittedAt: a.submittedAt,
+      trustFraction: 0.5, doubtFraction: null, sensitivity: 1.234, bias: -0.5, pendingCount: 1, startedAt: a.startedAt, submittedAt: a.submittedAt,
     });
-    expect(stored.answers.map((x) => [x.questionId, x.questionVersion, x.response, x.score, x.correct, x.timeMs])).toEqual([
-      ["q1", "v1", '{"choice":"o1"}', 1, true, 1200],
-      ["q2", "v2", '{"choices":[]}', 0.5, false, null],
+    expect(stored.answers.map((x) => [x.questionId, x.questionVersion, x.response, x.score, x.correct, x.pending, x.timeMs])).toEqual([
+      ["q1", "v1", '{"choice":"o1"}', 1, true, false, 1200],
+      ["q2", "v2", '{"text":"Who said it?"}', 0, false, true, null],
     ]);
     expect(await db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug: "claims" } } })).toMatchObject({ status: "completed", completedAt: a.submittedAt });
     expect(await earlierAttempts(userId, "claims-quiz")).toEqual([{ attemptNumber: 1, fraction: 0.75, passed: true, submittedAt: a.submittedAt }]);

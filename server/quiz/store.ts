@@ -36,9 +36,11 @@ export type NewAttempt = {
   doubtFraction: number | null;
   sensitivity: number | null;
   bias: number | null;
+  /** Written answers waiting for an instructor. */
+  pendingCount: number;
   startedAt: Date | null;
   submittedAt: Date;
-  answers: { questionId: string; questionVersion: string; response: string; score: number; maxScore: number; correct: boolean; timeMs: number | null }[];
+  answers: { questionId: string; questionVersion: string; response: string; score: number; maxScore: number; correct: boolean; pending: boolean; timeMs: number | null }[];
   /** Mark the unit completed (a unit's first graded attempt). */
   completesUnit: boolean;
 };
@@ -54,16 +56,16 @@ export async function storeAttempt(a: NewAttempt): Promise<void> {
   const writes = [
     Prisma.sql`
       INSERT INTO "QuizAttempt" ("id", "userId", "lessonSlug", "quizId", "kind", "attemptNumber", "submissionKey", "score", "maxScore",
-        "percent", "passed", "trustPercent", "doubtPercent", "sensitivity", "bias", "startedAt", "submittedAt")
+        "percent", "passed", "trustPercent", "doubtPercent", "sensitivity", "bias", "pendingCount", "startedAt", "submittedAt")
       VALUES (${attemptId}, ${a.userId}, ${a.lessonSlug}, ${a.quizId}, ${a.kind}, ${a.attemptNumber}, ${a.submissionKey}, ${a.score}, ${a.maxScore},
-        ${a.fraction}, ${a.passed}, ${a.trustFraction}, ${a.doubtFraction}, ${a.sensitivity}, ${a.bias}, ${a.startedAt}, ${a.submittedAt})`,
+        ${a.fraction}, ${a.passed}, ${a.trustFraction}, ${a.doubtFraction}, ${a.sensitivity}, ${a.bias}, ${a.pendingCount}, ${a.startedAt}, ${a.submittedAt})`,
   ];
   if (a.answers.length) {
     const rows = a.answers.map(
-      (x) => Prisma.sql`(${randomUUID()}, ${attemptId}, ${x.questionId}, ${x.questionVersion}, ${x.response}, ${x.score}, ${x.maxScore}, ${x.correct}, ${x.timeMs})`,
+      (x) => Prisma.sql`(${randomUUID()}, ${attemptId}, ${x.questionId}, ${x.questionVersion}, ${x.response}, ${x.score}, ${x.maxScore}, ${x.correct}, ${x.pending}, ${x.timeMs})`,
     );
     writes.push(Prisma.sql`
-      INSERT INTO "Answer" ("id", "attemptId", "questionId", "questionVersion", "response", "score", "maxScore", "correct", "timeMs")
+      INSERT INTO "Answer" ("id", "attemptId", "questionId", "questionVersion", "response", "score", "maxScore", "correct", "pending", "timeMs")
       VALUES ${Prisma.join(rows)}`);
   }
   if (a.completesUnit) {

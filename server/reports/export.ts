@@ -8,6 +8,11 @@ import { csvRows, type CsvValue } from "./csv";
 import { STATUS_LABELS, progressFor } from "./progress";
 import { describeResponse, parseResponse } from "./responses";
 import { questionVersions } from "./versions";
+import { ASSIGNMENT_LABELS, assignmentStatus } from "@/lib/assignments";
+import { rubricOf } from "@/questions/server";
+import type { QuestionDefinition } from "@/server/content/quiz-types";
+
+const levelLabel = (q: QuestionDefinition | undefined, level: string) => (q && rubricOf(q)?.levels.find((l) => l.id === level)?.label) ?? level;
 
 const STUDENT_BATCH = 100;
 /** About 25 × 80 = 2,000 answers per read. */
@@ -31,9 +36,13 @@ export function csvStream(header: readonly string[], batches: AsyncGenerator<Csv
   });
 }
 
-/** One row per student: for each unit its status, best score (0–100) and number of attempts. */
-export function progressCsv(klass: OwnClass, units: readonly { slug: string; title: string }[]): ReadableStream<Uint8Array> {
-  const header = ["student", "email", ...units.flatMap((u) => [`${u.slug} status`, `${u.slug} best %`, `${u.slug} attempts`])];
+/**
+ * One row per student: for each unit its status, best score (0–100), number of attempts,
+ * written answers awaiting review and, when the unit has a due date, done on time / done
+ * late / missing / not due yet.
+ */
+export function progressCsv(klass: OwnClass, units: readonly { slug: string; title: string }[], dueAt: ReadonlyMap<string, Date> = new Map(), now = new Date()): ReadableStream<Uint8Array> {
+  const header = ["student", "email", ...units.flatMap((u) => [`${u.slug} status`, `${u.slug} best %`, `${u.slug} attempts`, `${u.slug} awaiting review`, `${u.slug} due date`])];
   const students = klass.enrollments.map((e) => e.user);
   async function* rows() {
     for (let i = 0; i < students.length; i += STUDENT_BATCH) {
@@ -44,7 +53,14 @@ export function progressCsv(klass: OwnClass, units: readonly { slug: string; tit
         s.email,
         ...units.flatMap((u) => {
           const p = progress.get(s.id)?.get(u.slug);
-          return [STATUS_LABELS[p?.status ?? "not-started"], p?.bestFraction == null ? null : Math.round(p.bestFraction * 1000) / 10, p?.attempts ?? 0];
+          const due = dueAt.get(u.slug);
+          return [
+            STATUS_LABELS[p?.status ?? "not-started"],
+            p?.bestFraction == null ? null : Math.round(p.bestFraction * 1000) / 10,
+            p?.attempts ?? 0,
+            p?.awaiting ?? 0,
+            due ? ASSIGNMENT_LABELS[assignmentStatus(due, p?.completedAt ?? null, now)] : null,
+          ];
         }),
       ]);
     }
@@ -68,6 +84,8 @@ export const RESPONSES_HEADER = [
   "score",
   "correct",
   "time (s)",
+  "review",
+  "review comment",
 ] as const;
 
 /**
@@ -92,7 +110,7 @@ export function responsesCsv(klass: OwnClass): ReadableStream<Uint8Array> {
           attemptNumber: true,
           startedAt: true,
           submittedAt: true,
-          answers: { orderBy: { questionId: "asc" }, select: { questionId: true, questionVersion: true, response: true, score: true, correct: true, timeMs: true } },
+          answers: { orderBy: { questionId: "asc" }, select: { questionId: true, questionVersion: true, response: true, score: true, correct: true, timeMs: true, pending: true, reviewLevel: true, reviewComment: true } },
         },
       });
       const versions = await questionVersions(attempts.flatMap((a) => a.answers.map((x) => x.questionVersion)));
@@ -118,6 +136,9 @@ export function responsesCsv(klass: OwnClass): ReadableStream<Uint8Array> {
                 x.score,
                 x.correct,
                 x.timeMs == null ? null : x.timeMs / 1000,
+                // Written answers: "awaiting review" (score 0 until then), or the rubric level given.
+                x.pending ? "awaiting review" : x.reviewLevel ? levelLabel(q, x.reviewLevel) : null,
+                x.reviewComment,
               ];
             }),
           ),

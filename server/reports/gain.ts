@@ -8,10 +8,12 @@ import "server-only";
 import { db } from "@/server/db";
 import type { Student } from "./classes";
 import { classGain, gain, mean, type ClassGain, type Gain } from "./stats";
+import { isFinal } from "@/server/written/rules";
 
 export type Assessment = { fraction: number; trust: number | null; doubt: number | null; sensitivity: number | null; bias: number | null };
 export type FormOrderLabel = "AB" | "BA";
-export type StudentGain = { student: Student; order: FormOrderLabel | null; pre: Assessment | null; post: Assessment | null; gain: Gain | null };
+/** `awaiting`: an assessment taken whose written answer is not scored yet: its score is not final, so it counts nowhere yet. */
+export type StudentGain = { student: Student; order: FormOrderLabel | null; pre: Assessment | null; post: Assessment | null; gain: Gain | null; awaiting: ("pre" | "post")[] };
 /** Class means, pre and post, over the students who took both. */
 export type Discernment = {
   trustPre: number | null;
@@ -28,18 +30,30 @@ export type OrderGain = { order: FormOrderLabel; class: ClassGain; discernment: 
 export async function gainReport(students: readonly Student[]): Promise<{ rows: StudentGain[]; class: ClassGain; discernment: Discernment; byOrder: OrderGain[] }> {
   const attempts = await db.quizAttempt.findMany({
     where: { userId: { in: students.map((s) => s.id) }, kind: { in: ["pre", "post"] }, attemptNumber: 1 },
-    select: { userId: true, kind: true, fraction: true, trustFraction: true, doubtFraction: true, sensitivity: true, bias: true, user: { select: { assessmentOrder: true } } },
+    select: {
+      userId: true,
+      kind: true,
+      fraction: true,
+      trustFraction: true,
+      doubtFraction: true,
+      sensitivity: true,
+      bias: true,
+      pendingCount: true,
+      user: { select: { assessmentOrder: true } },
+    },
   });
-  const byStudent = new Map<string, { pre?: Assessment; post?: Assessment; order?: string | null }>();
+  const byStudent = new Map<string, { pre?: Assessment; post?: Assessment; order?: string | null; awaiting?: ("pre" | "post")[] }>();
   for (const a of attempts) {
     const entry = byStudent.get(a.userId) ?? {};
-    entry[a.kind as "pre" | "post"] = { fraction: a.fraction, trust: a.trustFraction, doubt: a.doubtFraction, sensitivity: a.sensitivity, bias: a.bias };
+    const kind = a.kind as "pre" | "post";
+    if (isFinal(a)) entry[kind] = { fraction: a.fraction, trust: a.trustFraction, doubt: a.doubtFraction, sensitivity: a.sensitivity, bias: a.bias };
+    else entry.awaiting = [...(entry.awaiting ?? []), kind];
     entry.order = a.user.assessmentOrder;
     byStudent.set(a.userId, entry);
   }
   const rows: StudentGain[] = students.map((student) => {
-    const { pre = null, post = null, order = null } = byStudent.get(student.id) ?? {};
-    return { student, order: order === "AB" || order === "BA" ? order : null, pre, post, gain: pre && post ? gain(pre.fraction, post.fraction) : null };
+    const { pre = null, post = null, order = null, awaiting = [] } = byStudent.get(student.id) ?? {};
+    return { student, order: order === "AB" || order === "BA" ? order : null, pre, post, gain: pre && post ? gain(pre.fraction, post.fraction) : null, awaiting };
   });
   const summary = (these: StudentGain[]) => {
     const both = these.filter((r) => r.gain);

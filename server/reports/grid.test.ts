@@ -47,3 +47,27 @@ describe("grid pages", () => {
     expect(pageOf([], 0)).toEqual({ rows: [], page: 0, pages: 1 });
   });
 });
+
+describe("written answers awaiting review", () => {
+  it("are counted per unit; the best score stands as a floor and a pass already earned stays", () => {
+    const waiting = unitStatus("completed", [
+      { fraction: 0.5, passed: false, pendingCount: 1 },
+      { fraction: 0.8, passed: true, pendingCount: 1 },
+    ]);
+    expect(waiting).toMatchObject({ status: "passed", bestFraction: 0.8, attempts: 2, awaiting: 2 });
+    expect(unitStatus("completed", [{ fraction: 0.5, passed: false, pendingCount: 1 }])).toMatchObject({ status: "completed", awaiting: 1 });
+    expect(unitStatus(undefined, []).awaiting).toBe(0);
+  });
+});
+
+describe("dates in a unit's progress", () => {
+  it("keep when the unit was completed and the latest sign of work", () => {
+    const p = unitStatus({ status: "completed", startedAt: new Date("2026-11-01"), completedAt: new Date("2026-11-03") }, [
+      { fraction: 0.4, passed: false, submittedAt: new Date("2026-11-03") },
+      { fraction: 0.9, passed: true, submittedAt: new Date("2026-11-09") },
+    ]);
+    expect(p.completedAt).toEqual(new Date("2026-11-03"));
+    expect(p.lastActivity).toEqual(new Date("2026-11-09"));
+    expect(unitStatus(undefined, []).lastActivity).toBeNull();
+  });
+});

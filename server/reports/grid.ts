@@ -5,7 +5,7 @@ import type { UnitProgress, UnitStatus } from "./progress";
 
 export const UNIT_STATUSES = ["not-started", "in-progress", "completed", "passed"] as const satisfies readonly UnitStatus[];
 const RANK: Record<UnitStatus, number> = { "not-started": 0, "in-progress": 1, completed: 2, passed: 3 };
-const NOT_STARTED: UnitProgress = { status: "not-started", bestFraction: null, attempts: 0 };
+const NOT_STARTED: UnitProgress = { status: "not-started", bestFraction: null, attempts: 0, awaiting: 0, completedAt: null, lastActivity: null };
 
 export type GridStudent = { id: string; name: string; email: string };
 export type GridRow = { student: GridStudent; cells: Record<string, UnitProgress>; passed: number; completed: number; score: number };

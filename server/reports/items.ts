@@ -8,6 +8,8 @@ import type { QuestionDefinition } from "@/server/content/quiz-types";
 import { mostCommonWrong, parseResponse, tallyResponses, type Tally } from "./responses";
 import { discrimination, facility, histogram, itemFlags, type ItemFlag } from "./stats";
 import { questionVersions } from "./versions";
+import { rubricOf } from "@/questions/server";
+import { levelTallies } from "@/server/written/rules";
 
 export type ItemReport = {
   questionId: string;
@@ -23,6 +25,8 @@ export type ItemReport = {
   tallies: Tally[];
   mostCommonWrong: Tally | null;
   flags: ItemFlag[];
+  /** Written answers still waiting for the instructor: not counted above until scored. */
+  awaiting: number;
 };
 
 export type QuizAnalysis = {
@@ -36,23 +40,28 @@ export async function analyseQuiz(studentIds: readonly string[], quizId: string,
   // One index seek per student on (userId, quizId, attemptNumber): the cost follows the class.
   const attempts = await db.quizAttempt.findMany({
     where: { userId: { in: [...studentIds] }, quizId, attemptNumber: 1 },
-    select: { score: true, fraction: true, answers: { select: { questionId: true, questionVersion: true, response: true, score: true } } },
+    select: { score: true, fraction: true, answers: { select: { questionId: true, questionVersion: true, response: true, score: true, pending: true, reviewLevel: true } } },
   });
-  const groups = new Map<string, { item: number; total: number; response: string }[]>();
+  const groups = new Map<string, { item: number; total: number; response: string; pending: boolean; level: string | null }[]>();
   for (const a of attempts) {
     for (const ans of a.answers) {
       const key = `${ans.questionId}\u0000${ans.questionVersion}`;
       if (!groups.has(key)) groups.set(key, []);
-      groups.get(key)!.push({ item: ans.score, total: a.score, response: ans.response });
+      groups.get(key)!.push({ item: ans.score, total: a.score, response: ans.response, pending: ans.pending, level: ans.reviewLevel });
     }
   }
   const versions = await questionVersions([...groups.keys()].map((k) => k.split("\u0000")[1]));
   const items: ItemReport[] = [];
-  for (const [key, rows] of groups) {
+  for (const [key, all] of groups) {
     const [questionId, version] = key.split("\u0000");
     const question = versions.get(version);
     if (!question) continue;
-    const { tallies, unanswered } = tallyResponses(question, rows.map((r) => parseResponse(question, r.response)));
+    // A written answer awaiting review has no score yet: it is counted apart, not as a 0.
+    const rows = all.filter((r) => !r.pending);
+    const rubric = rubricOf(question);
+    const counted = tallyResponses(question, rows.map((r) => parseResponse(question, r.response)));
+    const tallies = rubric ? levelTallies(rubric.levels, rows.flatMap((r) => (r.level ? [r.level] : []))) : counted.tallies;
+    const unanswered = counted.unanswered;
     const fac = facility(rows.map((r) => r.item));
     const disc = discrimination(rows);
     items.push({
@@ -68,6 +77,7 @@ export async function analyseQuiz(studentIds: readonly string[], quizId: string,
       tallies,
       mostCommonWrong: mostCommonWrong(tallies),
       flags: itemFlags(rows.length, fac, disc),
+      awaiting: all.length - rows.length,
     });
   }
   // Course order; a question no longer in the quiz goes last; versions oldest first.

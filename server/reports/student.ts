@@ -5,6 +5,7 @@ import { getCourse } from "@/server/content/course";
 import { db } from "@/server/db";
 import { describeResponse, parseResponse } from "./responses";
 import { questionVersions } from "./versions";
+import { rubricOf } from "@/questions/server";
 
 export async function studentRecord(studentId: string) {
   const attempts = await db.quizAttempt.findMany({
@@ -22,7 +23,7 @@ export async function studentRecord(studentId: string) {
       doubtFraction: true,
       startedAt: true,
       submittedAt: true,
-      answers: { select: { questionId: true, questionVersion: true, response: true, score: true, correct: true, timeMs: true } },
+      answers: { select: { id: true, questionId: true, questionVersion: true, response: true, score: true, correct: true, timeMs: true, pending: true, reviewLevel: true } },
     },
   });
   const versions = await questionVersions(attempts.flatMap((a) => a.answers.map((x) => x.questionVersion)));
@@ -36,7 +37,8 @@ export async function studentRecord(studentId: string) {
       answers: a.answers
         .map((x) => {
           const q = versions.get(x.questionVersion);
-          return { ...x, prompt: q?.promptText ?? x.questionId, answer: q ? describeResponse(q, parseResponse(q, x.response)) : x.response };
+          const level = q && x.reviewLevel ? (rubricOf(q)?.levels.find((l) => l.id === x.reviewLevel)?.label ?? x.reviewLevel) : null;
+          return { ...x, prompt: q?.promptText ?? x.questionId, answer: q ? describeResponse(q, parseResponse(q, x.response)) : x.response, level };
         })
         .sort((x, y) => at(x.questionId) - at(y.questionId)),
     };

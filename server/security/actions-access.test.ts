@@ -40,6 +40,8 @@ type Persona = (typeof PERSONAS)[number];
 const users = {} as Record<Exclude<Persona, "anonymous">, CurrentUser>;
 let ownClass = "";
 let foreignClass = "";
+/** A written answer of users.student (in ownClass) awaiting review. */
+let writtenAnswer = "";
 
 type Outcome = "allowed" | "refused";
 type Row = {
@@ -112,6 +114,23 @@ const TABLE: Row[] = [
     expect: only("instructor", "admin"),
   },
   {
+    action: "instructor/actions#reviewAnswerAction",
+    run: () => instructorActions.reviewAnswerAction(null, form({ classId: ownClass, answerId: writtenAnswer, level: "mastery", comment: "Well traced." })),
+    changed: async () => (await db.answerReview.count({ where: { answerId: writtenAnswer } })) > 0,
+    reset: async () => {
+      await db.answerReview.deleteMany({ where: { answerId: writtenAnswer } });
+      await db.answer.update({ where: { id: writtenAnswer }, data: { pending: true, score: 0, reviewLevel: null, reviewedAt: null } });
+    },
+    expect: only("instructor", "admin"),
+  },
+  {
+    action: "instructor/actions#saveAssignmentsAction",
+    run: () => instructorActions.saveAssignmentsAction(null, form({ classId: ownClass, timeZone: "Europe/London", "due-claims": "2026-12-05" })),
+    changed: async () => (await db.assignment.count({ where: { classId: ownClass } })) > 0,
+    reset: async () => void (await db.assignment.deleteMany({ where: { classId: ownClass } })),
+    expect: only("instructor", "admin"),
+  },
+  {
     action: "account/actions#joinClassAction",
     run: () => accountActions.joinClassAction(null, form({ joinCode: "FRGN-0001" })),
     changed: async () => (asker ? (await db.enrollment.count({ where: { classId: foreignClass, userId: asker.id } })) > 0 : false),
@@ -158,6 +177,18 @@ beforeAll(async () => {
   foreignClass = (await db.class.create({ data: { name: "Foreign", joinCode: "FRGN-0001", instructorId: users.otherInstructor.id } })).id;
   await db.enrollment.create({ data: { userId: users.student.id, classId: ownClass } });
   await db.enrollment.create({ data: { userId: users.otherStudent.id, classId: foreignClass } });
+  // A written answer to score, stored as a submission stores it.
+  const { getLesson } = await import("@/server/content/course");
+  const { isReviewed } = await import("@/questions/server");
+  const { questionVersion } = await import("@/server/quiz/version");
+  const quiz = (await getLesson("claims"))!.quizzes.find((q) => !q.practice)!;
+  const q = quiz.questions.find(isReviewed)!;
+  const version = questionVersion(q);
+  await db.questionVersion.create({ data: { id: version, questionId: q.id, quizId: quiz.id, definition: JSON.stringify(q) } });
+  const attempt = await db.quizAttempt.create({
+    data: { userId: users.student.id, lessonSlug: "claims", quizId: quiz.id, attemptNumber: 1, submissionKey: "k-written", score: 0, maxScore: 1, fraction: 0, passed: false, pendingCount: 1 },
+  });
+  writtenAnswer = (await db.answer.create({ data: { attemptId: attempt.id, questionId: q.id, questionVersion: version, response: '{"text":"Who said it?"}', score: 0, maxScore: 1, correct: false, pending: true } })).id;
 });
 afterAll(async () => {
   await db.$disconnect();
@@ -185,6 +216,8 @@ describe("server actions: hostile input", () => {
     { action: "disableCodeAction", as: "instructor", fields: { classId: "" }, call: (f) => instructorActions.disableCodeAction(null, f) },
     { action: "removeStudentAction", as: "instructor", fields: { classId: "", studentId: "" }, call: (f) => instructorActions.removeStudentAction(null, f) },
     { action: "assessmentReviewAction", as: "instructor", fields: { classId: "", open: "open" }, call: (f) => instructorActions.assessmentReviewAction(null, f) },
+    { action: "reviewAnswerAction", as: "instructor", fields: { classId: "", answerId: "", level: "", comment: "" }, call: (f) => instructorActions.reviewAnswerAction(null, f) },
+    { action: "saveAssignmentsAction", as: "instructor", fields: { classId: "", timeZone: "UTC", "due-claims": "" }, call: (f) => instructorActions.saveAssignmentsAction(null, f) },
     { action: "joinClassAction", as: "student", fields: { joinCode: "" }, call: (f) => accountActions.joinClassAction(null, f) },
     { action: "setRoleAction", as: "admin", fields: { userId: "", role: "" }, call: (f) => adminActions.setRoleAction(null, f) },
     { action: "registerPlatformAction", as: "admin", fields: { ...PLATFORM, issuer: "https://lms.hostile.test" }, call: (f) => ltiActions.registerPlatformAction(null, f) },
@@ -233,6 +266,8 @@ describe("server actions: one guarded path", () => {
     { action: "disableCodeAction", as: "instructor", run: (a) => instructorActions.disableCodeAction(null, a as FormData) },
     { action: "removeStudentAction", as: "instructor", run: (a) => instructorActions.removeStudentAction(null, a as FormData) },
     { action: "assessmentReviewAction", as: "instructor", run: (a) => instructorActions.assessmentReviewAction(null, a as FormData) },
+    { action: "reviewAnswerAction", as: "instructor", run: (a) => instructorActions.reviewAnswerAction(null, a as FormData) },
+    { action: "saveAssignmentsAction", as: "instructor", run: (a) => instructorActions.saveAssignmentsAction(null, a as FormData) },
     { action: "joinClassAction", as: "student", run: (a) => accountActions.joinClassAction(null, a as FormData) },
     { action: "setRoleAction", as: "admin", run: (a) => adminActions.setRoleAction(null, a as FormData) },
     { action: "registerPlatformAction", as: "admin", run: (a) => ltiActions.registerPlatformAction(null, a as FormData) },
@@ -246,6 +281,28 @@ describe("server actions: one guarded path", () => {
       }
     });
   }
+
+  it("due dates: a day that does not exist, an unknown zone or unit is refused and nothing is saved", async () => {
+    asker = users.instructor;
+    for (const [fields, message] of [
+      [{ "due-claims": "2026-02-30" }, /a due date is a day/],
+      [{ "due-claims": "5 Dec" }, /a due date is a day/],
+      [{ "due-claims": "2026-12-05", timeZone: "Mars/Olympus" }, /time zone/],
+      [{ "due-nowhere": "2026-12-05" }, /no unit “nowhere”/],
+    ] as const) {
+      const result = (await instructorActions.saveAssignmentsAction(null, form({ classId: ownClass, timeZone: "UTC", ...fields }))) as { ok: boolean; error?: string };
+      expect(result.ok, JSON.stringify(fields)).toBe(false);
+      expect(result.error).toMatch(message);
+      expect(await db.assignment.count({ where: { classId: ownClass } })).toBe(0);
+    }
+    const saved = (await instructorActions.saveAssignmentsAction(null, form({ classId: ownClass, timeZone: "America/New_York", "due-claims": "2026-12-05" }))) as { ok: boolean };
+    expect(saved.ok).toBe(true);
+    const a = await db.assignment.findFirstOrThrow({ where: { classId: ownClass }, select: { lessonSlug: true, dueDate: true, dueAt: true, timeZone: true } });
+    expect(a).toEqual({ lessonSlug: "claims", dueDate: "2026-12-05", timeZone: "America/New_York", dueAt: new Date("2026-12-06T04:59:59.999Z") });
+    // An empty day clears it.
+    await instructorActions.saveAssignmentsAction(null, form({ classId: ownClass, timeZone: "UTC", "due-claims": "" }));
+    expect(await db.assignment.count({ where: { classId: ownClass } })).toBe(0);
+  });
 
   it("a class name with a direction override or zero-width characters is refused", async () => {
     asker = users.instructor;

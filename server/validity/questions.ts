@@ -13,10 +13,13 @@ export type Item = { id: string; text: string };
 
 /** A question as the simulated students and the cue analysis see it, one shape per type. */
 export type QuestionView = { id: string; prompt: string; discern?: Discern } & (
-  | { type: "single" | "truefalse" | "multiple" | "highlight"; choices: Choice[] }
+  /** search: each result a choice (its title and snippet), one of them the best first click. */
+  | { type: "single" | "truefalse" | "multiple" | "highlight" | "search"; choices: Choice[] }
   /** `items` in the correct order (each student is shown them shuffled, never in that order). */
   | { type: "ordering"; items: Item[] }
   | { type: "categorise"; items: Item[]; categories: { id: string; label: string }[] }
+  /** Scored by an instructor with a rubric: a student who has not learned the skill writes a beginning answer (0 points). */
+  | { type: "written" }
 );
 
 /** Enumerates a question's choices, items and categories: the only place that reads a definition. */
@@ -33,6 +36,10 @@ export function viewOf(q: QuestionDefinition): QuestionView {
       return { ...base, type: q.type, items: q.items.map(({ id, text }) => ({ id, text })) };
     case "categorise":
       return { ...base, type: q.type, items: q.items.map(({ id, text }) => ({ id, text })), categories: q.categories };
+    case "written":
+      return { ...base, type: q.type };
+    case "search":
+      return { ...base, type: q.type, choices: q.results.map(({ id, title, snippet, correct }) => ({ id, text: `${title} ${snippet}`, correct })) };
   }
 }
 
@@ -42,9 +49,14 @@ export const respond = {
   tick: (ids: string[]): QuestionResponse => ({ choices: ids }),
   arrange: (ids: string[]): QuestionResponse => ({ order: ids }),
   place: (placements: Record<string, string>): QuestionResponse => ({ placements }),
+  write: (text: string): QuestionResponse => ({ text }),
 };
 
-/** A response's score, 0–1, from the real grading code. */
+/**
+ * A response's score, 0–1, from the real grading code. A written answer waits for an
+ * instructor and counts 0 here: what a student who learned nothing is given on the rubric
+ * (a beginning answer, worth 0 points: CONTENT.md, "Writing items").
+ */
 export function scoreOf(q: QuestionDefinition, r: QuestionResponse): number {
   return gradeQuestion(q, r).score;
 }

@@ -69,6 +69,7 @@ function chance(v: QuestionView): Weighted[] {
   switch (v.type) {
     case "single":
     case "truefalse":
+    case "search":
       return uniform(v.choices.map((c) => respond.choose(c.id)));
     case "multiple":
     case "highlight":
@@ -79,6 +80,8 @@ function chance(v: QuestionView): Weighted[] {
       const groups = v.categories.map((c) => c.id);
       return uniform(placements(v.items.map((i) => [i.id, groups])).map(respond.place));
     }
+    case "written":
+      return uniform([respond.write("It is on the news, so it is true.")]);
   }
 }
 
@@ -87,13 +90,15 @@ export const randomGuesser: Student = { name: "random guesser", answer: chance }
 
 /**
  * Answers by surface cues, never by reading:
- * - single choice: the longest option (ties shared equally);
+ * - single choice and search results: the longest option, or the result with the longest title
+ *   and snippet (ties shared equally);
  * - true/false: always “False”;
  * - multiple select: every option without an absolute word (ABSOLUTE_WORDS);
  * - highlight: every phrase holding a hedge or attribution word (HEDGE_WORDS), the words these
  *   questions are usually about;
  * - ordering: the order the items are shown in — a shuffle that is never the correct order
  *   (questions/ordering), so each other order equally likely;
+ * - written answers: a surface judgement, which the rubric gives 0;
  * - categorise: each item in the group whose label shares the most words with it (an echo of
  *   the label), ties shared equally; with no shared word, a guess.
  */
@@ -101,7 +106,8 @@ export const testWise: Student = {
   name: "test-wise",
   answer(v) {
     switch (v.type) {
-      case "single": {
+      case "single":
+      case "search": {
         const longest = Math.max(...v.choices.map((c) => c.text.length));
         return uniform(v.choices.filter((c) => c.text.length === longest).map((c) => respond.choose(c.id)));
       }
@@ -127,6 +133,8 @@ export const testWise: Student = {
         });
         return uniform(placements(best).map(respond.place));
       }
+      case "written":
+        return chance(v);
     }
   },
 };

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/forms/ActionForm";
 import { CLASS_NAME_MAX } from "@/lib/validation";
 import { requireInstructor } from "@/server/access";
 import { classesFor } from "@/server/reports/classes";
+import { pendingCounts } from "@/server/written/answers";
 import { createClassAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your classes" };
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Your classes" };
 export default async function InstructorHome() {
   const user = await requireInstructor();
   const classes = await classesFor(user);
+  const waiting = await pendingCounts(classes.map((c) => c.id));
   return (
     <div className="wide">
       <h1>Your classes</h1>
@@ -24,6 +26,7 @@ export default async function InstructorHome() {
               <th scope="col">Class</th>
               <th scope="col">Students</th>
               <th scope="col">Join code</th>
+              <th scope="col">Written answers to score</th>
             </tr>
           </thead>
           <tbody>
@@ -34,6 +37,13 @@ export default async function InstructorHome() {
                 </td>
                 <td>{c._count.enrollments}</td>
                 <td>{c.joinCode ? <code>{c.joinCode}</code> : "Joining switched off"}</td>
+                <td>
+                  {waiting.get(c.id) ? (
+                    <Link href={`/instructor/classes/${c.id}/written`}>{waiting.get(c.id) === 1 ? "1 waits" : `${waiting.get(c.id)} wait`}</Link>
+                  ) : (
+                    "None"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

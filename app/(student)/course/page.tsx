@@ -6,6 +6,9 @@ import { getCourse, summarise } from "@/server/content/course";
 import { continueWith, isPublished, unitLabels } from "@/lib/units";
 import { progressFor, STATUS_LABELS, unitStatus, type UnitProgress } from "@/server/reports/progress";
 import { formatPercent } from "@/lib/format";
+import { unseenReviews } from "@/server/written/notices";
+import { ASSIGNMENT_LABELS, assignmentStatus, formatDay } from "@/lib/assignments";
+import { studentAssignments } from "@/server/assignments";
 
 export const metadata: Metadata = { title: "Course" };
 
@@ -18,6 +21,10 @@ export default async function CoursePage() {
   const done = rows.filter((r) => r.progress.status === "completed" || r.progress.status === "passed").length;
   const percent = rows.length ? Math.round((done / rows.length) * 100) : 0;
   const next = continueWith(rows.map((r) => ({ unit: r.unit, status: r.progress.status })));
+  const reviewed = await unseenReviews(user.id);
+  const due = await studentAssignments(user.id);
+  const now = new Date();
+  const reviewedCount = reviewed.reduce((n, r) => n + r.count, 0);
 
   return (
     <div className="course">
@@ -32,6 +39,20 @@ export default async function CoursePage() {
         </progress>
         <span aria-hidden="true">{percent}%</span>
       </div>
+      {reviewedCount > 0 ? (
+        <div className="course-notice" role="status">
+          <p>
+            <strong>{reviewedCount === 1 ? "1 written answer reviewed" : `${reviewedCount} written answers reviewed`}</strong> by your instructor:{" "}
+            {reviewed.map((r, i) => (
+              <span key={r.lessonSlug}>
+                {i > 0 ? ", " : null}
+                <Link href={`/lessons/${r.lessonSlug}#quiz`}>{units.find((u) => u.slug === r.lessonSlug)?.title ?? r.lessonSlug}</Link>
+              </span>
+            ))}
+            .
+          </p>
+        </div>
+      ) : null}
       {next ? (
         <p className="course__continue">
           <Link className="button button--primary" href={`/lessons/${next.slug}`}>
@@ -56,12 +77,25 @@ export default async function CoursePage() {
               {/* An assessment is not a test to pass: it is done or not, and shows no score. */}
               <span className="status">{unit.kind === "assessment" ? (p.status === "passed" || p.status === "completed" ? "Done" : STATUS_LABELS[p.status]) : STATUS_LABELS[p.status]}</span>
               {p.bestFraction !== null && unit.kind !== "assessment" ? <span> · best score {formatPercent(p.bestFraction)}</span> : null}
+              {p.awaiting > 0 ? <span> · {p.awaiting === 1 ? "1 written answer awaits" : `${p.awaiting} written answers await`} your instructor</span> : null}
               {unit.draft ? <span> · draft</span> : null}
+              {due.has(unit.slug) ? <DueDate day={due.get(unit.slug)!.dueDate} status={assignmentStatus(due.get(unit.slug)!.dueAt, p.completedAt, now)} /> : null}
               {unit.broken ? <span> · has problems</span> : null}
             </p>
           </li>
         ))}
       </ol>
     </div>
+  );
+}
+
+/** A unit's due date on the course page, and where the student stands with it (in words). */
+function DueDate({ day, status }: { day: string; status: ReturnType<typeof assignmentStatus> }) {
+  return (
+    <span className={`unit-due unit-due--${status}`}>
+      {" "}
+      · due {formatDay(day)}
+      {status === "open" ? "" : ` (${ASSIGNMENT_LABELS[status].toLowerCase()})`}
+    </span>
   );
 }

@@ -8,7 +8,10 @@ import { requireOwnClass } from "@/server/access";
 import { reportUnits } from "@/server/reports/classes";
 import { filterAndSort, firstValues, GRID_PAGE_SIZE, gridQuerySchema, gridRows, pageOf, statusCounts, UNIT_STATUSES, type GridQuery } from "@/server/reports/grid";
 import { progressFor, STATUS_LABELS } from "@/server/reports/progress";
-import { formatPercent } from "@/lib/format";
+import { formatDate, formatPercent } from "@/lib/format";
+import { ASSIGNMENT_LABELS, assignmentStatus, formatShortDay } from "@/lib/assignments";
+import { classAssignments } from "@/server/assignments";
+import { INACTIVE_DAYS, lastActive, whoNeedsHelp, type HelpList } from "@/server/reports/overview";
 
 export const metadata: Metadata = { title: "Class progress" };
 
@@ -32,6 +35,11 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
   const pageLink = (to: number) => `${base}?${new URLSearchParams({ ...query, page: String(to) }).toString()}`;
   const sortState = (sort: string) => (query.sort === sort ? (query.dir === "asc" ? "ascending" : "descending") : undefined);
   const counts = units.map((u) => statusCounts(all, u.slug));
+  const labels = unitLabels(units);
+  const assignments = await classAssignments(klass.id);
+  const now = new Date();
+  const help = whoNeedsHelp(all, units, new Map([...assignments].map(([slug, a]) => [slug, a.dueAt])), now);
+  const titleOf = new Map(units.map((u, i) => [u.slug, labels[i].short]));
 
   return (
     <div className="wide">
@@ -58,6 +66,7 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
         <p>No students have joined yet. Give them the join code.</p>
       ) : (
         <>
+          <NeedsHelp help={help} base={base} titleOf={titleOf} />
           <BarChart
             title="Progress in each unit"
             description={`How many of the ${students.length} students have not started, are working on, have completed or have passed each unit.`}
@@ -74,9 +83,9 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
             {kept.length === students.length ? `${students.length} students` : `${kept.length} of ${students.length} students match`}
             {pages > 1 ? `; showing ${page * GRID_PAGE_SIZE + 1}–${page * GRID_PAGE_SIZE + rows.length} (page ${page + 1} of ${pages})` : ""}.
           </p>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Progress grid, scrolls sideways">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Progress grid">
             <table className="table grid">
-              <caption className="visually-hidden">Status and best score of each student in each unit</caption>
+              <caption className="visually-hidden">Status and best score of each student in each unit, with due dates</caption>
               <thead>
                 <tr>
                   <th scope="col" aria-sort={sortState("name")}>
@@ -85,11 +94,23 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
                   <th scope="col" aria-sort={sortState("progress")}>
                     <Link href={sortLink("progress")}>Passed</Link>
                   </th>
-                  {units.map((u) => (
-                    <th scope="col" key={u.slug} aria-sort={sortState(u.slug)}>
-                      <Link href={sortLink(u.slug)}>{u.title}</Link>
-                    </th>
-                  ))}
+                  <th scope="col">Last active</th>
+                  {units.map((u, i) => {
+                    const due = assignments.get(u.slug);
+                    return (
+                      <th scope="col" key={u.slug} aria-sort={sortState(u.slug)}>
+                        {/* A short label that fits; the full title on hover, on focus and for screen readers. */}
+                        <Link href={sortLink(u.slug)} className="grid__unit" title={u.title}>
+                          {labels[i].short}
+                          <span className="visually-hidden">: {u.title}</span>
+                          <span className="grid__full" aria-hidden="true">
+                            {u.title}
+                          </span>
+                        </Link>
+                        {due ? <span className="grid__due">due {formatShortDay(due.dueDate)}</span> : null}
+                      </th>
+                    );
+                  })}
                 </tr>
               </thead>
               <tbody>
@@ -101,13 +122,18 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
                       <br />
                       <span className="muted">{r.student.email}</span>
                     </th>
-                    <td>{`${r.passed} of ${units.length}`}</td>
-                    {units.map((u) => {
+                    <td data-label="Passed">{`${r.passed} of ${units.length}`}</td>
+                    <td data-label="Last active">{lastSeen(lastActive(r), now)}</td>
+                    {units.map((u, i) => {
                       const c = r.cells[u.slug];
+                      const due = assignments.get(u.slug);
+                      const assigned = due ? assignmentStatus(due.dueAt, c.completedAt, now) : null;
                       // One text node per cell: the grid is the bulk of the page.
                       return (
-                        <td key={u.slug} data-unit={u.slug} className={`status--${c.status}`}>
-                          {c.bestFraction === null ? STATUS_LABELS[c.status] : `${STATUS_LABELS[c.status]}, best ${formatPercent(c.bestFraction)}`}
+                        <td key={u.slug} data-unit={u.slug} data-label={labels[i].short} className={`status--${c.status}${assigned ? ` due--${assigned}` : ""}`}>
+                          {(c.bestFraction === null ? STATUS_LABELS[c.status] : `${STATUS_LABELS[c.status]}, best ${formatPercent(c.bestFraction)}`) +
+                            (c.awaiting > 0 ? `, ${c.awaiting} awaiting review` : "") +
+                            (assigned ? ` · ${GRID_DUE_LABELS[assigned]}` : "")}
                         </td>
                       );
                     })}
@@ -125,6 +151,63 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
         </>
       )}
     </div>
+  );
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Due-date statuses in the grid's narrow cells (the CSV and the course page say them in full). */
+const GRID_DUE_LABELS: Record<keyof typeof ASSIGNMENT_LABELS, string> = { done: "on time", late: "late", missing: "missing", open: "not due yet" };
+
+/** "today", "3 days ago", or the date when it is long ago; "never" when nothing yet. */
+function lastSeen(at: Date | null, now: Date): string {
+  if (!at) return "never";
+  const days = Math.floor((now.getTime() - at.getTime()) / DAY_MS);
+  return days <= 0 ? "today" : days === 1 ? "yesterday" : days < 30 ? `${days} days ago` : formatDate(at);
+}
+
+/** Who needs help, at the top of the class page: each student a link to their page. */
+function NeedsHelp({ help, base, titleOf }: { help: HelpList; base: string; titleOf: Map<string, string> }) {
+  const units = (slugs: string[]) => slugs.map((s) => titleOf.get(s) ?? s).join(", ");
+  const groups = [
+    { key: "below", title: "Took a unit’s quiz and has not passed it", rows: help.belowPass.map((h) => ({ student: h.student, why: units(h.units) })) },
+    { key: "missing", title: "Missing a unit that is due", rows: help.missing.map((h) => ({ student: h.student, why: units(h.units) })) },
+    {
+      key: "inactive",
+      title: `No activity for ${INACTIVE_DAYS} days or more`,
+      rows: help.inactive.map((h) => ({ student: h.student, why: h.lastActive ? `last active ${formatDate(h.lastActive)}` : "nothing yet" })),
+    },
+  ];
+  const total = new Set(groups.flatMap((g) => g.rows.map((r) => r.student.id))).size;
+  return (
+    <section className="needs-help" aria-labelledby="needs-help-heading">
+      <h2 id="needs-help-heading">Who needs help</h2>
+      {total === 0 ? (
+        <p>Nobody: every student is working, has passed what they took and has done what is due.</p>
+      ) : (
+        <div className="needs-help__groups">
+          {groups.map((g) => (
+            <div key={g.key} className="needs-help__group" data-group={g.key}>
+              <h3>
+                {g.title} ({g.rows.length})
+              </h3>
+              {g.rows.length === 0 ? (
+                <p className="muted">Nobody.</p>
+              ) : (
+                <ul>
+                  {g.rows.slice(0, 8).map((r) => (
+                    <li key={r.student.id}>
+                      <a href={`${base}/students/${r.student.id}`}>{r.student.name}</a> <span className="muted">{r.why}</span>
+                    </li>
+                  ))}
+                  {g.rows.length > 8 ? <li className="muted">and {g.rows.length - 8} more (filter the grid below)</li> : null}
+                </ul>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
   );
 }
 

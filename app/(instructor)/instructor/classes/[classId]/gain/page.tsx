@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BarChart } from "@/components/charts/BarChart";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { POST_COLOUR, PRE_COLOUR, SCORE_COLOUR } from "@/components/instructor/colours";
 import { requireOwnClass } from "@/server/access";
+import { queueHref } from "@/lib/written";
 import { gainReport, type Discernment, type FormOrderLabel } from "@/server/reports/gain";
 import { histogram } from "@/server/reports/stats";
 import { formatPercent } from "@/lib/format";
@@ -37,6 +39,7 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
   const { klass } = await requireOwnClass(classId);
   const report = await gainReport(klass.enrollments.map((e) => e.user));
   const c = report.class;
+  const waiting = report.rows.reduce((n, r) => n + r.awaiting.length, 0);
   const d = report.discernment;
   const gains = report.rows.flatMap((r) => (r.gain?.normalised == null ? [] : [r.gain.normalised]));
   // Normalised gains below 0 (students who did worse) go in the lowest band of the histogram.
@@ -50,6 +53,12 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
         class takes A first and B after, half the other way round, so a difference between the forms does not look like learning. Only
         students who took both count in the class figures ({c.students} of {report.rows.length}).
       </p>
+      {waiting > 0 ? (
+        <p className="course-notice">
+          {waiting === 1 ? "1 assessment waits" : `${waiting} assessments wait`} for you to score a written answer: until then it counts nowhere
+          here. <Link href={queueHref(klass.id)}>Score the written answers</Link>.
+        </p>
+      ) : null}
       <dl className="summary-stats">
         <div>
           <dt>Mean score before</dt>
@@ -137,9 +146,13 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
             <th scope="col">Order</th>
             <th scope="col">Students with both</th>
             <th scope="col">Score before → after</th>
-            <th scope="col">Mean gain</th>
-            <th scope="col">Sensitivity d′ before → after</th>
-            <th scope="col">Bias c before → after</th>
+            <th scope="col">Mean gain (points)</th>
+            <th scope="col">
+              Telling credible from weak, before → after <span className="term">(d′)</span>
+            </th>
+            <th scope="col">
+              Leaning, before → after <span className="term">(bias c)</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -178,10 +191,16 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
               <th scope="col">Forms</th>
               <th scope="col">Before</th>
               <th scope="col">After</th>
-              <th scope="col">Gain</th>
-              <th scope="col">Normalised gain</th>
-              <th scope="col">Sensitivity d′</th>
-              <th scope="col">Bias c</th>
+              <th scope="col">Gain (points)</th>
+              <th scope="col">
+                Share of the possible improvement <span className="term">(normalised gain)</span>
+              </th>
+              <th scope="col">
+                Telling credible from weak <span className="term">(d′)</span>
+              </th>
+              <th scope="col">
+                Leaning to doubt (+) or belief (−) <span className="term">(bias c)</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -191,8 +210,8 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
                   <a href={`/instructor/classes/${klass.id}/students/${r.student.id}`}>{r.student.name}</a>
                 </th>
                 <td>{r.order ? `${r.order[0]} → ${r.order[1]}` : "—"}</td>
-                <td>{formatPercent(r.pre?.fraction)}</td>
-                <td>{formatPercent(r.post?.fraction)}</td>
+                <td>{r.awaiting.includes("pre") ? "Awaiting review" : formatPercent(r.pre?.fraction)}</td>
+                <td>{r.awaiting.includes("post") ? "Awaiting review" : formatPercent(r.post?.fraction)}</td>
                 <td>{points(r.gain?.gain)}</td>
                 <td>{two(r.gain?.normalised)}</td>
                 <td>

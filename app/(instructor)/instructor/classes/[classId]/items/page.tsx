@@ -109,7 +109,11 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
                 <dl className="item__stats">
                   <div>
                     <dt>Answered</dt>
-                    <dd>{item.answered - item.unanswered}{item.unanswered ? ` (${item.unanswered} left blank)` : ""}</dd>
+                    <dd>
+                      {item.answered - item.unanswered}
+                      {item.unanswered ? ` (${item.unanswered} left blank)` : ""}
+                      {item.awaiting ? `; ${item.awaiting} more awaiting review, not counted until scored` : ""}
+                    </dd>
                   </div>
                   <div>
                     <dt>

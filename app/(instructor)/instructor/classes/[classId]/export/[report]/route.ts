@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ownClass, Refusal, teacher } from "@/server/access";
 import { jsonRoute } from "@/server/http/route";
+import { classAssignments } from "@/server/assignments";
 import { reportUnits } from "@/server/reports/classes";
 import { progressCsv, responsesCsv } from "@/server/reports/export";
 
@@ -14,7 +15,8 @@ const reportSchema = z.enum(["progress", "responses"]);
 export const GET = jsonRoute({ who: teacher, params, owns: (user, { params }) => ownClass(user, params.classId) }, async ({ owned: klass, params }) => {
   const kind = reportSchema.safeParse(params.report);
   if (!kind.success) return new Refusal(404, "Ask for progress or responses.");
-  const body = kind.data === "progress" ? progressCsv(klass, await reportUnits()) : responsesCsv(klass);
+  const dueAt = new Map([...(await classAssignments(klass.id))].map(([slug, a]) => [slug, a.dueAt]));
+  const body = kind.data === "progress" ? progressCsv(klass, await reportUnits(), dueAt) : responsesCsv(klass);
   const slug = klass.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "class";
   return new Response(body, {
     headers: {
