@@ -1,6 +1,6 @@
 // `npm run export:cartridge -- https://headline.school.example [file.imscc]`: the course as an
 // IMS Common Cartridge 1.3 (server/cartridge/): one LTI link per published unit, to import
-// into Canvas, Moodle or another LMS once its admin has added the tool (the LTI guide). The
+// into Canvas, Moodle or another LMS once its admin has added the tool (docs/lti.md). The
 // address is where this app is served (NEXTAUTH_URL when it is set and no address is given).
 import { writeFileSync } from "node:fs";
 import { checkCourse } from "../server/content/lessons";

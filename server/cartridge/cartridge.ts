@@ -3,7 +3,8 @@
 // links in one step (Canvas: Import course content → Common Cartridge; Moodle: Restore →
 // IMS Common Cartridge). The links use the cartridge's basic-LTI link format (imsbasiclti),
 // the form LMSs read for LTI links in a cartridge; the LMS matches them to the LTI 1.3 tool its
-// admin registered, by the tool's address (the LTI guide). Pure: units and an origin in, files out.
+// admin registered, by the tool's address (docs/lti.md). Pure: units and an origin in, files out.
+import { LTI_PATHS } from "@/lib/lti";
 import { isPublished, unitLabels } from "@/lib/units";
 import type { CompiledLesson } from "@/server/content/lessons";
 import { zip } from "./zip";
@@ -17,8 +18,6 @@ export function cartridgeUnits(lessons: readonly CompiledLesson[]): CartridgeUni
   return published.map((l, i) => ({ slug: l.slug, title: l.frontmatter!.title, summary: l.frontmatter!.summary, label: labels[i].long }));
 }
 
-/** Where an LMS sends a launch (the tool's LTI launch endpoint). */
-export const LAUNCH_PATH = "/api/lti/launch";
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 
@@ -88,7 +87,7 @@ ${resources.join("\n")}
 
 /** The cartridge's files: the manifest first, then one LTI link per unit. */
 export function cartridgeFiles(units: readonly CartridgeUnit[], origin: string, title = "Behind the Headline"): { name: string; content: string }[] {
-  const launchUrl = new URL(LAUNCH_PATH, origin).toString();
+  const launchUrl = new URL(LTI_PATHS.launch, origin).toString();
   return [{ name: "imsmanifest.xml", content: manifestXml(units, title) }, ...units.map((u) => ({ name: `${resourceId(u.slug)}.xml`, content: linkXml(u, launchUrl) }))];
 }
 

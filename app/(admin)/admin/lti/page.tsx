@@ -64,6 +64,14 @@ export default async function LtiAdminPage() {
         ))}
       </ActionForm>
 
+      <h2>3. Import the units into a course</h2>
+      <p>
+        <a href="/api/admin/cartridge" download>
+          Download the course as a Common Cartridge (.imscc)
+        </a>{" "}
+        and import it into an LMS course (Canvas: Settings → Import course content; Moodle: Restore). It holds one link per unit, each opening that unit through this tool.
+      </p>
+
       <h2>Registered platforms</h2>
       {platforms.length === 0 ? (
         <p>No platform is registered yet.</p>
