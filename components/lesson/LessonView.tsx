@@ -10,6 +10,7 @@ import type { MDXComponents } from "mdx/types";
 import { lessonComponents } from "@/components/mdx/registry";
 import { QuizForm } from "@/components/quiz/QuizForm";
 import { QuizPreview } from "./QuizPreview";
+import { UnitSources } from "./UnitSources";
 import { LessonTracker } from "@/components/ui/LessonTracker";
 import { LessonProblems } from "@/components/ui/LessonProblems";
 import { UnitContents } from "@/components/ui/UnitContents";
@@ -61,6 +62,7 @@ export async function LessonView({ lesson, preview = false }: { lesson: Compiled
       <div className="lesson__body">
         <Content components={components} />
       </div>
+      <UnitSources ids={fm.sources} />
       <nav className="lesson__nav" aria-label="Units">
         {previous ? (
           <Link href={`/lessons/${previous.slug}`} rel="prev">

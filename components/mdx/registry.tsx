@@ -5,20 +5,8 @@
 import type { ReactNode } from "react";
 import type { LessonComponentName } from "@/lib/lesson-components";
 import { getSources } from "@/server/content/course";
+import { SOURCE_KINDS } from "@/server/content/sources";
 
-const KIND_LABELS: Record<string, string> = {
-  "interview-transcript": "Interview transcript",
-  "network-report": "Network news report",
-  "blog-summary": "Blog summary of other outlets' work",
-  "aggregator-copy": "Aggregator copy",
-  "citation-of-citation": "Citation of a citation",
-  "newspaper-report": "Newspaper report",
-  research: "Research",
-  "official-statement": "Official statement",
-  guidance: "Journalism guidance",
-  "editors-note": "Editors' note",
-  method: "Method",
-};
 
 export function ContentNote({ children }: { children: ReactNode }) {
   return (
@@ -38,8 +26,18 @@ export async function SourceCard({ source, speaker, children }: { source: string
         {speaker ? <span className="source-card__speaker">{speaker}, </span> : null}
         <cite>{info?.outlet ?? source}</cite>
         {info?.date ? <span>, {info.date}</span> : null}
-        {info?.kind ? <span className="source-card__kind">{KIND_LABELS[info.kind] ?? info.kind}</span> : null}
-        {info?.title ? <span className="source-card__title">“{info.title}”</span> : null}
+        {info?.kind ? <span className="source-card__kind">{SOURCE_KINDS[info.kind]}</span> : null}
+        {info?.title ? (
+          <span className="source-card__title">
+            {info.url ? (
+              <a href={info.url} rel="noopener noreferrer">
+                “{info.title}”<span className="visually-hidden"> (the original, on another site)</span>
+              </a>
+            ) : (
+              <>“{info.title}”</>
+            )}
+          </span>
+        ) : null}
       </figcaption>
     </figure>
   );

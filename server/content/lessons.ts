@@ -12,17 +12,16 @@ import { compile } from "@mdx-js/mdx";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import type { Root } from "mdast";
-import { parse as parseYaml } from "yaml";
 import { VFile } from "vfile";
 import { DEFAULT_POLICY, parseFrontmatter, type Frontmatter } from "./frontmatter";
 import { remarkLesson, type LessonPluginContext } from "./remark-lesson";
 import type { QuizDefinition } from "./quiz-types";
+import { parseSources, type SourceInfo } from "./sources";
 import type { Problem } from "@/lib/problems";
 
 export const LESSONS_DIR = path.join(process.cwd(), "lessons");
 const NAME_PATTERN = /^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.mdx|)$/;
 
-export type SourceInfo = { title: string; outlet: string; date: string; kind: string; note?: string };
 
 export type LessonEntry = {
   slug: string;
@@ -87,13 +86,19 @@ export async function findLessons(dir = LESSONS_DIR): Promise<{ entries: LessonE
   return { entries, problems };
 }
 
-export async function loadSources(dir = LESSONS_DIR): Promise<Record<string, SourceInfo>> {
+/** lessons/sources.yaml, parsed and checked (server/content/sources.ts); none is no sources. */
+export async function readSources(dir = LESSONS_DIR): Promise<{ sources: Record<string, SourceInfo>; problems: Problem[] }> {
+  const file = path.join(/*turbopackIgnore: true*/ dir, "sources.yaml");
   try {
-    return (parseYaml(await readFile(/*turbopackIgnore: true*/ path.join(dir, "sources.yaml"), "utf8")) ?? {}) as Record<string, SourceInfo>;
+    return parseSources(await readFile(/*turbopackIgnore: true*/ file, "utf8"), path.relative(process.cwd(), file));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { sources: {}, problems: [] };
     throw error;
   }
+}
+
+export async function loadSources(dir = LESSONS_DIR): Promise<Record<string, SourceInfo>> {
+  return (await readSources(dir)).sources;
 }
 
 /** Compiles one unit. Never throws for a problem in the unit: problems come back in the result. */
@@ -204,7 +209,9 @@ export function formProblems(lessons: readonly CompiledLesson[]): Problem[] {
  */
 export async function checkCourse(dir = LESSONS_DIR): Promise<{ lessons: CompiledLesson[]; problems: Problem[] }> {
   const { entries, problems } = await findLessons(dir);
-  const sources = new Set(Object.keys(await loadSources(dir)));
+  const read = await readSources(dir);
+  problems.push(...read.problems);
+  const sources = new Set(Object.keys(read.sources));
   const lessons = await Promise.all(entries.map((e) => compileLesson(e, sources)));
   for (const l of lessons) problems.push(...l.problems);
 
