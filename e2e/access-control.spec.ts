@@ -110,6 +110,7 @@ export const TABLE: Row[] = [
   { route: "account/page.tsx", method: "GET", path: () => "/account", expect: signedIn("ok") },
   { route: "admin/users/page.tsx", method: "GET", path: () => "/admin/users", expect: { ...signedIn("forbidden"), admin: "ok" } },
   { route: "api/me/route.ts", method: "GET", path: () => "/api/me", expect: everyone("ok") },
+  { route: "api/continue/route.ts", method: "GET", path: () => "/api/continue", expect: signedIn("ok") },
   { route: "api/quiz-status/route.ts", method: "GET", path: () => "/api/quiz-status?lesson=lone-wolf&quiz=lone-wolf-quiz", expect: signedIn("ok") },
   { route: "api/attempts/route.ts", method: "POST", path: () => "/api/attempts", body: {}, expect: signedIn("invalid") },
   { route: "api/progress/route.ts", method: "POST", path: () => "/api/progress", body: {}, expect: signedIn("invalid") },

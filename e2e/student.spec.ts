@@ -108,7 +108,7 @@ test("a signed-in student: no Teach in the header, and the home page offers Cont
   await expect(nav.getByRole("link", { name: "Account" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Teach" })).toHaveCount(0);
   const main = page.getByRole("main");
-  await expect(main.getByRole("link", { name: "Continue the course" })).toHaveAttribute("href", "/course");
+  await expect(main.getByRole("link", { name: /^(Your course|Continue the course)$/ })).toHaveAttribute("href", "/course");
   await expect(main.getByRole("link", { name: "Sign in" })).toHaveCount(0);
   await expect(main.getByRole("link", { name: "Join your class" })).toHaveCount(0);
 });
@@ -124,10 +124,14 @@ test("a visitor's home page offers joining and signing in, and the header no Tea
   await expect(nav.getByRole("link", { name: "Account" })).toHaveCount(0);
 });
 
-test("the course page continues with the unit a student opened and did not finish", async ({ page }) => {
+test("the course page and the home page continue with the unit a student opened and did not finish", async ({ page }) => {
   await signUpAndOpen(page);
   await page.goto("/course");
   await expect(page.getByRole("link", { name: /^Continue: “ISIS claimed responsibility”/ })).toHaveAttribute("href", "/lessons/claims");
+  await page.goto("/");
+  const main = page.getByRole("main");
+  await expect(main.getByRole("link", { name: /^Continue: “ISIS claimed responsibility”/ })).toHaveAttribute("href", "/lessons/claims");
+  await expect(main.getByRole("link", { name: "Your course" })).toHaveAttribute("href", "/course");
 });
 
 /** A new student who opens unit 2 (the page tells /api/progress, which marks it started) and leaves. */
@@ -165,4 +169,17 @@ test("a unit's contents list jumps to each section and counts the sections read,
   await signUpStudent(page, "Second Reader");
   await page.goto("/lessons/claims");
   await expect(contents).toContainText(`0 of ${sections.length} sections read`);
+});
+
+test("a unit ends with the sources it draws on, linking to the originals that have an address", async ({ page }) => {
+  await signUpStudent(page, "Source Reader");
+  await page.goto("/lessons/lone-wolf");
+  const sources = page.getByRole("region", { name: "Sources this unit draws on" });
+  await expect(sources.getByRole("listitem")).toHaveCount(9);
+  const paper = sources.getByRole("link", { name: /End of the Lone Wolf/ });
+  await expect(paper).toHaveAttribute("href", "https://doi.org/10.1080/1057610X.2017.1419554");
+  await expect(paper).toHaveAccessibleName(/the original, on another site/);
+  // The seeds are copies kept in the course: listed, not linked.
+  await expect(sources.getByRole("listitem").filter({ hasText: "NPR" })).toHaveCount(1);
+  await expect(sources.getByRole("listitem").filter({ hasText: "NPR" }).getByRole("link")).toHaveCount(0);
 });

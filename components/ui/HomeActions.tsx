@@ -1,7 +1,9 @@
 "use client";
 // The home page's buttons: a visitor joins a class or signs in; someone signed in goes on
-// where they work (the course, or a teacher's classes) and is not offered "Sign in" again.
+// where they work (a student's next unit, or a teacher's classes) and is not offered "Sign in"
+// again.
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import { useMe } from "./browser-hooks";
 import { canTeach, isRole } from "@/lib/roles";
 
@@ -32,15 +34,40 @@ export function HomeActions() {
     );
   }
   const teacher = isRole(me.role) && canTeach(me.role);
+  if (!teacher) return <StudentActions />;
   return (
     <p className="home__actions">
-      {teacher ? (
-        <Link className="button button--primary" href="/instructor">
-          Your classes
+      <Link className="button button--primary" href="/instructor">
+        Your classes
+      </Link>
+      <Link className="button" href="/course">
+        The course
+      </Link>
+    </p>
+  );
+}
+
+type Continue = { unit: { slug: string; title: string } | null; started: boolean };
+
+/** A student goes straight on with their unit (GET /api/continue); until it answers, to the course page. */
+function StudentActions() {
+  const [position, setPosition] = useState<Continue | null>(null);
+  useEffect(() => {
+    fetch("/api/continue", { headers: { Accept: "application/json" } })
+      .then((res) => (res.ok ? (res.json() as Promise<Continue>) : null))
+      .then(setPosition)
+      .catch(() => setPosition(null));
+  }, []);
+  const unit = position?.unit;
+  return (
+    <p className="home__actions">
+      {unit ? (
+        <Link className="button button--primary" href={`/lessons/${unit.slug}`}>
+          {position.started ? `Continue: ${unit.title}` : "Start the course"}
         </Link>
       ) : null}
-      <Link className={`button${teacher ? "" : " button--primary"}`} href="/course">
-        Continue the course
+      <Link className={`button${unit ? "" : " button--primary"}`} href="/course">
+        {unit ? "Your course" : "Continue the course"}
       </Link>
     </p>
   );

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { canSeeDrafts } from "@/lib/roles";
 import { requireUser } from "@/server/access";
-import { getCourse, summarise } from "@/server/content/course";
-import { continueWith, isPublished, unitLabels } from "@/lib/units";
-import { progressFor, STATUS_LABELS, unitStatus, type UnitProgress } from "@/server/reports/progress";
+import { unitLabels } from "@/lib/units";
+import { coursePosition } from "@/server/course/position";
+import { STATUS_LABELS } from "@/server/reports/progress";
 import { formatPercent } from "@/lib/format";
 import { unseenReviews } from "@/server/written/notices";
 import { ASSIGNMENT_LABELS, assignmentStatus, formatDay } from "@/lib/assignments";
@@ -14,13 +13,10 @@ export const metadata: Metadata = { title: "Course" };
 
 export default async function CoursePage() {
   const user = await requireUser();
-  const units = (await getCourse()).filter((l) => isPublished(l) || canSeeDrafts(user.role)).map(summarise);
+  const { units, rows, next, started } = await coursePosition(user);
   const labels = unitLabels(units);
-  const progress = (await progressFor([user.id])).get(user.id) ?? new Map<string, UnitProgress>();
-  const rows = units.map((u) => ({ unit: u, progress: progress.get(u.slug) ?? unitStatus(undefined, []) }));
   const done = rows.filter((r) => r.progress.status === "completed" || r.progress.status === "passed").length;
   const percent = rows.length ? Math.round((done / rows.length) * 100) : 0;
-  const next = continueWith(rows.map((r) => ({ unit: r.unit, status: r.progress.status })));
   const reviewed = await unseenReviews(user.id);
   const due = await studentAssignments(user.id);
   const now = new Date();
@@ -56,7 +52,7 @@ export default async function CoursePage() {
       {next ? (
         <p className="course__continue">
           <Link className="button button--primary" href={`/lessons/${next.slug}`}>
-            {rows.every((r) => r.progress.status === "not-started") ? "Start the course" : `Continue: ${next.title}`}
+            {started ? `Continue: ${next.title}` : "Start the course"}
           </Link>
         </p>
       ) : rows.length ? (
