@@ -67,6 +67,14 @@ const SHOTS: Shot[] = [
       await page.getByRole("navigation", { name: "In this unit" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
     },
   },
+  {
+    name: "unit-sources-student",
+    as: "student2@example.org",
+    path: "/lessons/lone-wolf",
+    ready: async (page) => {
+      await page.getByRole("heading", { name: "Sources this unit draws on" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+    },
+  },
   { name: "unit-student-dark", as: "student2@example.org", path: "/lessons/claims", ready: quizLoaded, scheme: "dark" },
   { name: "classes-instructor", as: "instructor@example.org", path: "/instructor" },
   {
