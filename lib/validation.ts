@@ -1,15 +1,17 @@
 // Input schemas shared by forms (for hints) and the server (which always re-validates).
+// The limits, and the sign-in form's check, live in lib/limits.ts: browser code imports them
+// from there so that zod stays out of every page's JavaScript.
 import { z } from "zod";
+import { EMAIL_MAX, isValidText, JOIN_CODE_PATTERN, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, SIGN_IN_MESSAGES } from "./limits";
 
-/** Half of a UTF-16 surrogate pair on its own: not text, and refused by the database driver. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export { EMAIL_MAX, JOIN_CODE_PATTERN, NAME_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
 /**
  * A string input: well-formed Unicode without NUL characters (PostgreSQL refuses both in
  * text, SQLite stores them), with the given message when it is missing.
  */
 export function text(missing: string) {
-  return z.string({ error: missing }).refine((s) => !LONE_SURROGATE.test(s) && !s.includes("\u0000"), "This contains characters that are not valid text.");
+  return z.string({ error: missing }).refine(isValidText, SIGN_IN_MESSAGES.invalidText);
 }
 
 // Characters that change how the text around them is shown while being invisible themselves:
@@ -47,22 +49,17 @@ function displayName(missing: string, max: number, tooLong: string) {
     );
 }
 
-export const NAME_MAX = 80;
-export const EMAIL_MAX = 254;
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
-export const JOIN_CODE_PATTERN = /^[A-Z0-9]{4}-?[A-Z0-9]{4}$/;
-
-const email = text("Enter your email address.")
+const email = text(SIGN_IN_MESSAGES.email)
   .trim()
   .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(EMAIL_MAX, `An email address can be at most ${EMAIL_MAX} characters.`)
-  .pipe(z.email({ error: "Enter an email address like name@school.org." }));
+  .min(1, SIGN_IN_MESSAGES.email)
+  .max(EMAIL_MAX, SIGN_IN_MESSAGES.emailTooLong)
+  .pipe(z.email({ error: SIGN_IN_MESSAGES.emailShape }));
 
+/** The server's check of a sign-in; the form's own is checkSignIn in lib/limits.ts (same messages). */
 export const signInSchema = z.object({
   email,
-  password: text("Enter your password.").min(1, "Enter your password.").max(PASSWORD_MAX, "That password is too long."),
+  password: text(SIGN_IN_MESSAGES.password).min(1, SIGN_IN_MESSAGES.password).max(PASSWORD_MAX, SIGN_IN_MESSAGES.passwordTooLong),
 });
 
 export const signUpSchema = z.object({

@@ -5,7 +5,7 @@ import { FormAlert } from "@/components/forms/FormAlert";
 import { NewPasswordField } from "@/components/forms/NewPasswordField";
 import { useJsonForm } from "@/components/forms/useJsonForm";
 import { Field } from "@/components/ui/Field";
-import { PASSWORD_MAX } from "@/lib/validation";
+import { PASSWORD_MAX } from "@/lib/limits";
 
 export function ChangePasswordForm() {
   const [done, setDone] = useState<string | null>(null);

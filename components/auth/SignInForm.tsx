@@ -3,7 +3,7 @@ import { useRef, useState } from "react";
 import { signIn } from "next-auth/react";
 import { safeReturnPath } from "@/lib/return-path";
 import { homePath } from "@/lib/roles";
-import { signInSchema, fieldErrors, EMAIL_MAX, PASSWORD_MAX } from "@/lib/validation";
+import { checkSignIn, EMAIL_MAX, PASSWORD_MAX } from "@/lib/limits";
 import { Field } from "@/components/ui/Field";
 
 /**
@@ -37,8 +37,8 @@ export function SignInForm() {
     event.preventDefault();
     if (pending) return;
     const data = Object.fromEntries(new FormData(event.currentTarget));
-    const parsed = signInSchema.safeParse(data);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
+    const parsed = checkSignIn(data);
+    if (!parsed.ok) return setErrors(parsed.errors);
     setPending(true);
     setErrors({});
     const res = await signIn("credentials", { ...parsed.data, redirect: false }).catch(() => null);

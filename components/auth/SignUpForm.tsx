@@ -7,7 +7,7 @@ import { NewPasswordField } from "@/components/forms/NewPasswordField";
 import { useJsonForm } from "@/components/forms/useJsonForm";
 import { useBrowserValue } from "@/components/ui/browser-hooks";
 import { Field } from "@/components/ui/Field";
-import { EMAIL_MAX, JOIN_CODE_PATTERN, NAME_MAX } from "@/lib/validation";
+import { EMAIL_MAX, JOIN_CODE_PATTERN, NAME_MAX } from "@/lib/limits";
 
 /** A join code from the link an instructor shows (/signup?code=…), if it looks like one; the server checks it. */
 function codeFromLink(): string {
