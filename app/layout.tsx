@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/ui/AccountMenu";
+import { HeaderMenu } from "@/components/ui/HeaderMenu";
 import { SiteNav } from "@/components/ui/SiteNav";
 import "./globals.css";
 
@@ -21,8 +22,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="site-header__brand">
             Behind the Headline
           </Link>
-          <SiteNav />
-          <AccountMenu />
+          <HeaderMenu>
+            <SiteNav />
+            <AccountMenu />
+          </HeaderMenu>
         </header>
         <main id="main" className="site-main">
           {children}

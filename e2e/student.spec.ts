@@ -1,6 +1,6 @@
 // A student: joins a class, reads a unit, takes its quiz, sees feedback and progress.
 import { expect, test } from "@playwright/test";
-import { JOIN_CODE, PASSWORD, accounts, allRightResult, answerQuiz, getCourseForTests, gradedQuiz, signInAs, signUpStudent, uniqueEmail } from "./fixtures";
+import { JOIN_CODE, PASSWORD, accounts, allRightResult, answerQuiz, axeViolations, getCourseForTests, gradedQuiz, signInAs, signUpStudent, uniqueEmail } from "./fixtures";
 
 test("a new student joins with the demo join code, takes the unit 1 quiz and sees feedback", async ({ page }) => {
   const email = uniqueEmail("newstudent");
@@ -111,6 +111,43 @@ test("a signed-in student: no Teach in the header, and the home page offers Cont
   await expect(main.getByRole("link", { name: /^(Your course|Continue the course)$/ })).toHaveAttribute("href", "/course");
   await expect(main.getByRole("link", { name: "Sign in" })).toHaveCount(0);
   await expect(main.getByRole("link", { name: "Join your class" })).toHaveCount(0);
+});
+
+test("on a phone the header is one row: the name and a Menu that opens the links, by keyboard too", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signInAs(page, accounts.student2);
+  await page.goto("/course");
+  const menu = page.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  const header = (await page.locator(".site-header").boundingBox())!;
+  const brand = (await page.getByRole("link", { name: "Behind the Headline" }).boundingBox())!;
+  const button = (await menu.boundingBox())!;
+  // One row: the name and the button side by side, and the header no taller than the button and its padding.
+  expect(Math.abs(brand.y + brand.height / 2 - (button.y + button.height / 2))).toBeLessThan(4);
+  expect(header.height).toBeLessThan(button.height + 24);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Account" })).toBeHidden();
+
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("Tab");
+  await expect(nav.getByRole("link", { name: "Course" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  expect(await axeViolations(page), "axe with the menu open").toEqual([]);
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+  await expect(nav.getByRole("link", { name: "Account" })).toBeHidden();
+
+  await menu.click();
+  await nav.getByRole("link", { name: "Account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  // Wide screens have no Menu button: the links are in the header.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(menu).toBeHidden();
+  await expect(nav.getByRole("link", { name: "Account" })).toBeVisible();
 });
 
 test("a visitor's home page offers joining and signing in, and the header no Teach or Account", async ({ page }) => {

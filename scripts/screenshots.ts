@@ -75,6 +75,16 @@ const SHOTS: Shot[] = [
       await page.getByRole("heading", { name: "Sources this unit draws on" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
     },
   },
+  {
+    name: "header-menu-student",
+    as: STUDENT,
+    path: "/course",
+    // On a phone the header's links are behind its Menu button: opened here.
+    ready: async (page) => {
+      const menu = page.getByRole("button", { name: "Menu" });
+      if (await menu.isVisible()) await menu.click();
+    },
+  },
   { name: "unit-student-dark", as: "student2@example.org", path: "/lessons/claims", ready: quizLoaded, scheme: "dark" },
   { name: "classes-instructor", as: "instructor@example.org", path: "/instructor" },
   {
@@ -173,11 +183,17 @@ const SHOTS: Shot[] = [
       await context.addCookies([{ name, value: value.join("="), url: server.base }]);
       const page = await context.newPage();
       await page.goto("/instructor");
-      await openWrittenAnswer(page);
+      // Alex Student's own answer (the queue starts with the demo class's older ones).
+      await page.getByRole("link", { name: "Demo class" }).click();
+      await page.getByRole("link", { name: "Written answers" }).click();
+      await page.getByRole("link", { name: "Alex Student" }).first().click();
+      await page.locator(".review__text").waitFor();
       await page.getByRole("radio").nth(1).check();
       await page.getByLabel("Comment for the student (optional)").fill("You attributed the figure: now say that the name came from reporters, not from Comey.");
+      const scoring = page.url();
       await page.getByRole("button", { name: "Save and next" }).click();
-      await page.waitForURL(/written(\?|$)/);
+      // Saved: on to the next answer waiting, or back to the list when none is left.
+      await page.waitForURL((url) => url.href !== scoring);
       await context.close();
     },
     ready: async (page) => {
