@@ -103,7 +103,7 @@ export function contentItems(picks: readonly string[], units: readonly PickableU
   if (!picks.length) return { refusal: "Nothing was picked: go back, tick at least one unit or the whole course, and add them again." };
   const known = new Set(units.map((u) => u.slug));
   const unknown = picks.find((p) => p !== WHOLE_COURSE && !known.has(p));
-  if (unknown !== undefined) return { refusal: `"${unknown.slice(0, 60)}" is not a unit of the course. Go back and pick from the list.` };
+  if (unknown !== undefined) return { refusal: "One of the picks is not a unit of the course. Go back and pick from the list." };
   if (picks.length > 1 && !acceptMultiple) return { refusal: "Your learning platform takes one item here: go back and pick one unit or the whole course." };
   const base = appOrigin.replace(/\/+$/, "");
   const items: ContentItem[] = units
