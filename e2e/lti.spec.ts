@@ -86,7 +86,9 @@ test("an admin registers a platform on /admin/lti and sees the values to paste i
   await signInAs(page, accounts.admin);
   await page.goto("/admin/lti");
   await expect(page.getByText(`${baseURL}/api/lti/login`)).toBeVisible();
-  await expect(page.getByText(`${baseURL}/api/lti/launch`)).toBeVisible();
+  // The launch URL, which is also the deep linking URL.
+  await expect(page.getByText(`${baseURL}/api/lti/launch`)).toHaveCount(2);
+  await expect(page.locator("dt", { hasText: "Deep linking URL" }).locator("+ dd")).toContainText(`${baseURL}/api/lti/launch`);
   await expect(page.getByText(`${baseURL}/api/lti/jwks`)).toBeVisible();
   const issuer = "https://moodle.school.example";
   const fields: Record<string, string> = {
