@@ -1,7 +1,7 @@
 // Bad input at volume: malformed, oversized, wrongly-typed and hostile payloads sent to every
 // input the app has. Each gets a 4xx (or the form's own message), never a 500, and a refused
 // request stores nothing. Names are rendered as text, never as markup.
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
@@ -332,7 +332,7 @@ test("LTI deep linking: malformed and hostile picker forms and requests get a 4x
     const body = Buffer.from(typeof fields === "string" ? fields : JSON.stringify(fields)).toString("base64url");
     return `${body}.${createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "").update(`lti-deep-link|${body}`).digest("base64url")}`;
   };
-  const current = { u: userId, p: platform.id, d: "fuzz-dl-1", r: `${issuer}/return`, m: true, e: Math.floor(Date.now() / 1000) + 600 };
+  const current = { n: randomBytes(12).toString("base64url"), u: userId, p: platform.id, d: "fuzz-dl-1", r: `${issuer}/return`, m: true, e: Math.floor(Date.now() / 1000) + 600 };
   const valid = sign(current);
   const post = (body: string, headers: Record<string, string> = {}) =>
     rawRequest(baseURL!, "/api/lti/deep-link", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, ...headers }, body });
@@ -362,6 +362,7 @@ test("LTI deep linking: malformed and hostile picker forms and requests get a 4x
     ["an unknown deployment", sign({ ...current, d: "nope" })],
     ["not JSON", sign("not json")],
     ["empty", sign({})],
+    ["no request id", sign({ ...current, n: undefined })],
     ["an array", sign([1, 2])],
   ] as const) {
     expectRawRefused(await post(`request=${signed}&pick:lone-wolf=on`), `deep link request ${what}`);

@@ -526,6 +526,10 @@ test.describe("deep linking: an instructor adding the tool picks units, and the 
     const accepted = await post(picked, { Cookie: session });
     expect(accepted.status, accepted.body).toBe(200);
     expect(accepted.body).toContain(`action="${platform.issuer}/deep-link-return"`);
+    // Once: the same request again (the Back button) is not answered a second time.
+    const again = await post(picked, { Cookie: session });
+    expect(again.status, again.body).toBe(409);
+    expect(again.body).toContain("sent to your course already");
     expect(platform.deepLinkReturns()).toHaveLength(returnsBefore);
   });
 });

@@ -10,16 +10,17 @@ import { getPublishedCourse, summarise } from "@/server/content/course";
 import { db } from "@/server/db";
 import { refusalPage } from "@/server/http/refusal-page";
 import type { DeepLinkSettings } from "./claims";
-import { contentItems, DEEP_LINK_TTL_S, picksOf, readDeepLinkRequest, returnPage, signDeepLinkRequest, signDeepLinkResponse, type DeepLinkRequest, type deepLinkForm, type PickableUnit } from "./deep-link";
+import { contentItems, DEEP_LINK_TTL_S, newRequestId, picksOf, readDeepLinkRequest, returnPage, signDeepLinkRequest, signDeepLinkResponse, type DeepLinkRequest, type deepLinkForm, type PickableUnit } from "./deep-link";
 import { currentToolKey } from "./keys";
 import { platformById } from "./platforms";
+import { isUniqueViolation } from "@/server/prisma-client";
 
 /** The picker page's path. */
 export const DEEP_LINK_PAGE = "/instructor/lti/deep-link";
 
 /** Where a deep linking launch sends the instructor it signed in: the picker, with the request signed for them. */
 export function deepLinkPickerPath(settings: DeepLinkSettings, platformId: string, deploymentId: string, userId: string, now = Date.now()): string {
-  const request = signDeepLinkRequest({ ...settings, platformId, deploymentId }, userId, Math.floor(now / 1000) + DEEP_LINK_TTL_S);
+  const request = signDeepLinkRequest({ ...settings, platformId, deploymentId, id: newRequestId() }, userId, Math.floor(now / 1000) + DEEP_LINK_TTL_S);
   return `${DEEP_LINK_PAGE}?${new URLSearchParams({ request })}`;
 }
 
@@ -36,6 +37,22 @@ export async function pickableUnits(): Promise<(PickableUnit & { label: string }
   return units.map((u, i) => ({ slug: u.slug, title: u.title, graded: u.quizId !== null && u.kind === "unit", label: labels[i].long }));
 }
 
+/**
+ * Records that the request was answered; false when it was before (the Back button, a second
+ * tab). Kept with the launches' used nonces (LtiNonce, unique), whose old rows each launch
+ * removes (launch.ts): a row outlives the request it records (DEEP_LINK_TTL_S from its launch).
+ */
+async function answerOnce(request: DeepLinkRequest, now: number): Promise<boolean> {
+  const key = `deep-link.${request.id}`;
+  try {
+    await db.ltiNonce.create({ data: { state: key, nonce: key, platformId: request.platformId, expiresAt: new Date((now + DEEP_LINK_TTL_S) * 1000), usedAt: new Date(now * 1000) }, select: { state: true } });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
 const refused = (status: number, message: string) => refusalPage(status, message, "Nothing was added to your course");
 
 /** Answers the picker's form: the page that posts the signed content items to the platform, or a refusal page. */
@@ -49,6 +66,9 @@ export async function finishDeepLink(form: z.output<typeof deepLinkForm>, user: 
   if (!platform || !platform.deploymentIds.includes(request.deploymentId)) return refused(403, "The learning platform of this request is no longer registered.");
   const result = contentItems(picksOf(form), await pickableUnits(), appOrigin, request.acceptMultiple);
   if ("refusal" in result) return refused(400, result.refusal);
+  if (!(await answerOnce(request, now))) {
+    return refused(409, "These units were sent to your course already. To add more, choose “add content” in your learning platform again.");
+  }
   const jwt = await signDeepLinkResponse(await currentToolKey(db), { clientId: platform.clientId, issuer: platform.issuer, deploymentId: request.deploymentId }, result.items, request.data, now);
   return returnPage(request.returnUrl, jwt, result.items.length);
 }

@@ -6,7 +6,7 @@ const { contentItems, deepLinkForm, picksOf, readDeepLinkRequest, returnPage, si
 const { DL_CLAIM, LTI_CLAIM } = await import("./claims");
 
 const NOW = 1_800_000_000;
-const REQUEST = { platformId: "plat-1", deploymentId: "dep-1", returnUrl: "https://lms.example.org/deep_links/return?course=7", acceptMultiple: true, data: "opaque &<data>" };
+const REQUEST = { id: "AAAAAAAAAAAAAAAA", platformId: "plat-1", deploymentId: "dep-1", returnUrl: "https://lms.example.org/deep_links/return?course=7", acceptMultiple: true, data: "opaque &<data>" };
 const UNITS = [
   { slug: "pre-assessment", title: "Before you start", graded: false },
   { slug: "lone-wolf", title: "“Lone wolf”? How a label shapes a story", graded: true },
@@ -20,7 +20,7 @@ describe("the signed deep linking request", () => {
     expect(readDeepLinkRequest(value, "user-1", NOW)).toEqual(REQUEST);
     expect(readDeepLinkRequest(value, "user-2", NOW)).toBeNull();
     expect(readDeepLinkRequest(value, "user-1", NOW + 60)).toBeNull();
-    const withoutData = { platformId: REQUEST.platformId, deploymentId: REQUEST.deploymentId, returnUrl: REQUEST.returnUrl };
+    const withoutData = { id: "B-_BBBBBBBBBBBBB", platformId: REQUEST.platformId, deploymentId: REQUEST.deploymentId, returnUrl: REQUEST.returnUrl };
     expect(readDeepLinkRequest(signDeepLinkRequest({ ...withoutData, acceptMultiple: false }, "user-1", NOW + 60), "user-1", NOW)).toEqual({ ...withoutData, acceptMultiple: false });
   });
 
@@ -32,6 +32,8 @@ describe("the signed deep linking request", () => {
     expect(readDeepLinkRequest(`${body}.${"A".repeat(43)}`, "user-1", NOW)).toBeNull();
     expect(readDeepLinkRequest(body, "user-1", NOW)).toBeNull();
     expect(readDeepLinkRequest(`${value}.x`, "user-1", NOW)).toBeNull();
+    // Signed, but without a request id of the right form.
+    expect(readDeepLinkRequest(signDeepLinkRequest({ ...REQUEST, id: "short" }, "user-1", NOW + 60), "user-1", NOW)).toBeNull();
     expect(readDeepLinkRequest("", "user-1", NOW)).toBeNull();
     expect(deepLinkForm.safeParse({ request: value }).success).toBe(true);
     expect(deepLinkForm.safeParse({ request: "not signed" }).success).toBe(false);

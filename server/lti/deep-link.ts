@@ -13,7 +13,9 @@
 //   response  the LtiDeepLinkingResponse JWT, RS256 with the tool's current key (keys.ts)
 //   return    a page that posts it (field JWT) to the platform's deep_link_return_url, by
 //             itself or with its Continue button, under its own CSP whose form-action is that
-//             URL's origin only (next.config.ts leaves this route's CSP to it)
+//             URL's origin only (next.config.ts leaves this route's CSP to it); each request
+//             is answered once (its id stored with the used nonces, LtiNonce), so the Back
+//             button cannot add the same units to the course twice
 // Pure apart from the signature (no database): the route's work is deep-link-response.ts.
 // Spec: IMS LTI Deep Linking 2.0 §3 (content items), §4.5 (response message).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
@@ -32,14 +34,20 @@ export const WHOLE_COURSE = "_course";
 /** Line items' maximum score: the percentage the quiz gives. */
 export const SCORE_MAXIMUM = 100;
 
-/** A deep linking request as the picker and the answer need it: the platform's settings, for which platform and deployment. */
-export type DeepLinkRequest = DeepLinkSettings & { platformId: string; deploymentId: string };
+/**
+ * A deep linking request as the picker and the answer need it: the platform's settings, for
+ * which platform and deployment, and a random id under which its answer is recorded once.
+ */
+export type DeepLinkRequest = DeepLinkSettings & { platformId: string; deploymentId: string; id: string };
 
-type Signed = { u: string; p: string; d: string; r: string; m: boolean; x?: string; e: number };
+type Signed = { n: string; u: string; p: string; d: string; r: string; m: boolean; x?: string; e: number };
+
+/** A new request id: random, 16 characters. */
+export const newRequestId = () => randomBytes(12).toString("base64url");
 
 /** The request, signed for `userId` until `expires` (seconds): `<base64url JSON>.<HMAC>`. */
 export function signDeepLinkRequest(request: DeepLinkRequest, userId: string, expires: number): string {
-  const signed: Signed = { u: userId, p: request.platformId, d: request.deploymentId, r: request.returnUrl, m: request.acceptMultiple, ...(request.data !== undefined ? { x: request.data } : {}), e: expires };
+  const signed: Signed = { n: request.id, u: userId, p: request.platformId, d: request.deploymentId, r: request.returnUrl, m: request.acceptMultiple, ...(request.data !== undefined ? { x: request.data } : {}), e: expires };
   const body = Buffer.from(JSON.stringify(signed)).toString("base64url");
   return `${body}.${mac("deep-link", body)}`;
 }
@@ -57,8 +65,9 @@ export function readDeepLinkRequest(value: string, userId: string, now: number):
   } catch {
     return null;
   }
+  if (typeof signed.n !== "string" || !/^[\w-]{16}$/.test(signed.n)) return null;
   if (signed.u !== userId || !(signed.e > now) || typeof signed.r !== "string" || !isReturnUrl(signed.r)) return null;
-  return { platformId: signed.p, deploymentId: signed.d, returnUrl: signed.r, acceptMultiple: signed.m === true, ...(typeof signed.x === "string" ? { data: signed.x } : {}) };
+  return { id: signed.n, platformId: signed.p, deploymentId: signed.d, returnUrl: signed.r, acceptMultiple: signed.m === true, ...(typeof signed.x === "string" ? { data: signed.x } : {}) };
 }
 
 /** The longest signed request: a return URL of 2,000 characters and data of DEEP_LINK_DATA_MAX, in base64, and the rest. */
