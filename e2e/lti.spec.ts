@@ -446,17 +446,19 @@ test.describe("deep linking: an instructor adding the tool picks units, and the 
         title: u.title,
         url: `${baseURL}/lessons/${u.slug}`,
         custom: { unit: u.slug },
+        // The platform can open links in a window: each asks for the tool's own.
+        window: { targetName: "behind-the-headline" },
         lineItem: { scoreMaximum: 100, label: u.title, resourceId: u.slug },
       })),
     );
     await context.close();
   });
 
-  test("without scripts, where the platform takes one item: a radio button, the whole course, and the Continue button", async ({ browser, baseURL }) => {
+  test("without scripts, where the platform takes one item and frames it: a radio button, the whole course, and the Continue button", async ({ browser, baseURL }) => {
     const returnsBefore = platform.deepLinkReturns().length;
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(platform.startUrl(teacher(baseURL!, { acceptMultiple: false }), `${baseURL}/api/lti/login`));
+    await page.goto(platform.startUrl(teacher(baseURL!, { acceptMultiple: false, presentationTargets: ["iframe"] }), `${baseURL}/api/lti/login`));
     // The platform's own auto-posting pages, by hand: its login form, then its id_token.
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("button", { name: "Continue" }).click();

@@ -25,7 +25,7 @@ export type LaunchSpec = {
   custom?: Record<string, string>;
   deploymentId?: string;
   /** A deep linking request (an instructor adding the tool) instead of a resource link launch. */
-  deepLink?: { acceptMultiple?: boolean; data?: string };
+  deepLink?: { acceptMultiple?: boolean; data?: string; presentationTargets?: string[] };
 };
 
 /** What the platform's deep linking return URL received: the verified answer, or why it refused it. */
@@ -108,7 +108,7 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
             "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings": {
               deep_link_return_url: returnUrl,
               accept_types: ["link", "ltiResourceLink"],
-              accept_presentation_document_targets: ["window"],
+              accept_presentation_document_targets: launch.deepLink.presentationTargets ?? ["window"],
               accept_multiple: launch.deepLink.acceptMultiple ?? true,
               ...(launch.deepLink.data !== undefined ? { data: launch.deepLink.data } : {}),
             },

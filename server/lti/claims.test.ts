@@ -175,10 +175,12 @@ describe("checkDeepLinkingClaims", () => {
     expect(checkDeepLinkingClaims(p, expected)).toEqual({
       ok: true,
       launch: { issuer: "https://lms.example.org", sub: "user-42", deploymentId: "dep-2", role: "instructor", name: "Ada Lovelace", context: { id: "course-7", title: "Media 101" }, targetLinkUri: "", custom: {} },
-      settings: { returnUrl: "https://lms.example.org/deep_links/return?x=1", acceptMultiple: false, data: "opaque-42" },
+      settings: { returnUrl: "https://lms.example.org/deep_links/return?x=1", acceptMultiple: false, newWindow: true, data: "opaque-42" },
     });
-    const multiple = checkDeepLinkingClaims(deepLink({}, { accept_multiple: true, data: undefined }), expected);
-    expect(multiple.ok && multiple.settings).toEqual({ returnUrl: settings.deep_link_return_url, acceptMultiple: true });
+    const multiple = checkDeepLinkingClaims(deepLink({}, { accept_multiple: true, data: undefined, accept_presentation_document_targets: ["iframe"] }), expected);
+    expect(multiple.ok && multiple.settings).toEqual({ returnUrl: settings.deep_link_return_url, acceptMultiple: true, newWindow: false });
+    const noTargets = checkDeepLinkingClaims(deepLink({}, { accept_presentation_document_targets: undefined }), expected);
+    expect(noTargets.ok && noTargets.settings.newWindow).toBe(false);
     // Only `true` allows several items.
     const truthy = checkDeepLinkingClaims(deepLink({}, { accept_multiple: "true" }), expected);
     expect(truthy.ok && truthy.settings.acceptMultiple).toBe(false);

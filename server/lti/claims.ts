@@ -196,8 +196,11 @@ export const DL_CLAIM = {
 /** The longest `data` the tool echoes back (Canvas sends a few hundred characters). */
 export const DEEP_LINK_DATA_MAX = 4096;
 
-/** What the platform asked for: where to send the answer, whether several items may go back, what to echo. */
-export type DeepLinkSettings = { returnUrl: string; acceptMultiple: boolean; data?: string };
+/**
+ * What the platform asked for: where to send the answer, whether several items may go back,
+ * whether it can open them in a new window (accept_presentation_document_targets), what to echo.
+ */
+export type DeepLinkSettings = { returnUrl: string; acceptMultiple: boolean; newWindow: boolean; data?: string };
 export type DeepLinkCheck = { ok: true; launch: Launch; settings: DeepLinkSettings } | ClaimRefusal;
 
 /** True when the verified token asks for deep linking rather than a resource link launch. */
@@ -219,7 +222,8 @@ export function isReturnUrl(raw: string): boolean {
  * The checks of LTI Deep Linking 2.0 §4.4 on a verified LtiDeepLinkingRequest, after the ones
  * every message meets: a course, an instructor or teaching assistant (learners may not add
  * content), and deep_linking_settings with an http(s) deep_link_return_url, accept_types with
- * "ltiResourceLink", optional data (text, echoed back) and accept_multiple (only `true` counts).
+ * "ltiResourceLink", optional data (text, echoed back), accept_multiple (only `true` counts) and
+ * accept_presentation_document_targets (with "window", the links ask for a window of their own).
  * No resource link: the request is for making one.
  */
 export function checkDeepLinkingClaims(payload: Record<string, unknown>, expected: Expected): DeepLinkCheck {
@@ -255,6 +259,11 @@ export function checkDeepLinkingClaims(payload: Record<string, unknown>, expecte
       targetLinkUri: isText(targetLinkUri, 2000) ? targetLinkUri : "",
       custom: customParameters(payload[LTI_CLAIM.custom]),
     },
-    settings: { returnUrl, acceptMultiple: settings.accept_multiple === true, ...(data !== undefined ? { data } : {}) },
+    settings: {
+      returnUrl,
+      acceptMultiple: settings.accept_multiple === true,
+      newWindow: Array.isArray(settings.accept_presentation_document_targets) && settings.accept_presentation_document_targets.includes("window"),
+      ...(data !== undefined ? { data } : {}),
+    },
   };
 }

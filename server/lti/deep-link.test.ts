@@ -6,7 +6,7 @@ const { contentItems, deepLinkForm, picksOf, readDeepLinkRequest, returnPage, si
 const { DL_CLAIM, LTI_CLAIM } = await import("./claims");
 
 const NOW = 1_800_000_000;
-const REQUEST = { id: "AAAAAAAAAAAAAAAA", platformId: "plat-1", deploymentId: "dep-1", returnUrl: "https://lms.example.org/deep_links/return?course=7", acceptMultiple: true, data: "opaque &<data>" };
+const REQUEST = { id: "AAAAAAAAAAAAAAAA", platformId: "plat-1", deploymentId: "dep-1", returnUrl: "https://lms.example.org/deep_links/return?course=7", acceptMultiple: true, newWindow: true, data: "opaque &<data>" };
 const UNITS = [
   { slug: "pre-assessment", title: "Before you start", graded: false },
   { slug: "lone-wolf", title: "“Lone wolf”? How a label shapes a story", graded: true },
@@ -20,7 +20,7 @@ describe("the signed deep linking request", () => {
     expect(readDeepLinkRequest(value, "user-1", NOW)).toEqual(REQUEST);
     expect(readDeepLinkRequest(value, "user-2", NOW)).toBeNull();
     expect(readDeepLinkRequest(value, "user-1", NOW + 60)).toBeNull();
-    const withoutData = { id: "B-_BBBBBBBBBBBBB", platformId: REQUEST.platformId, deploymentId: REQUEST.deploymentId, returnUrl: REQUEST.returnUrl };
+    const withoutData = { id: "B-_BBBBBBBBBBBBB", platformId: REQUEST.platformId, deploymentId: REQUEST.deploymentId, returnUrl: REQUEST.returnUrl, newWindow: false };
     expect(readDeepLinkRequest(signDeepLinkRequest({ ...withoutData, acceptMultiple: false }, "user-1", NOW + 60), "user-1", NOW)).toEqual({ ...withoutData, acceptMultiple: false });
   });
 
@@ -49,7 +49,7 @@ describe("the picks and their content items", () => {
   });
 
   it("links each unit with its name in the custom parameters, a line item for a graded quiz, and the whole course last", () => {
-    const result = contentItems(["claims", WHOLE_COURSE, "lone-wolf", "reading-only"], UNITS, "https://bth.example.org/", true);
+    const result = contentItems(["claims", WHOLE_COURSE, "lone-wolf", "reading-only"], UNITS, "https://bth.example.org/", { acceptMultiple: true, newWindow: false });
     expect(result).toEqual({
       items: [
         {
@@ -66,12 +66,17 @@ describe("the picks and their content items", () => {
     });
   });
 
+  it("asks for a window of their own where the platform can open one", () => {
+    const result = contentItems(["lone-wolf", WHOLE_COURSE], UNITS, "https://bth.example.org", { acceptMultiple: true, newWindow: true });
+    expect("items" in result && result.items.map((i) => i.window)).toEqual([{ targetName: "behind-the-headline" }, { targetName: "behind-the-headline" }]);
+  });
+
   it("refuses nothing picked, a pick that is not a unit, and several when the platform takes one", () => {
-    expect(contentItems([], UNITS, "https://bth.example.org", true)).toMatchObject({ refusal: expect.stringMatching(/Nothing was picked/) });
-    expect(contentItems(["lone-wolf", "../admin"], UNITS, "https://bth.example.org", true)).toMatchObject({ refusal: expect.stringMatching(/not a unit/) });
-    expect(contentItems(["draft-unit"], UNITS, "https://bth.example.org", true)).toMatchObject({ refusal: expect.stringMatching(/not a unit/) });
-    expect(contentItems(["lone-wolf", "claims"], UNITS, "https://bth.example.org", false)).toMatchObject({ refusal: expect.stringMatching(/takes one item/) });
-    expect(contentItems([WHOLE_COURSE], UNITS, "https://bth.example.org", false)).toEqual({ items: [{ type: "ltiResourceLink", title: "Behind the Headline", url: "https://bth.example.org/course" }] });
+    expect(contentItems([], UNITS, "https://bth.example.org", { acceptMultiple: true, newWindow: false })).toMatchObject({ refusal: expect.stringMatching(/Nothing was picked/) });
+    expect(contentItems(["lone-wolf", "../admin"], UNITS, "https://bth.example.org", { acceptMultiple: true, newWindow: false })).toMatchObject({ refusal: expect.stringMatching(/not a unit/) });
+    expect(contentItems(["draft-unit"], UNITS, "https://bth.example.org", { acceptMultiple: true, newWindow: false })).toMatchObject({ refusal: expect.stringMatching(/not a unit/) });
+    expect(contentItems(["lone-wolf", "claims"], UNITS, "https://bth.example.org", { acceptMultiple: false, newWindow: false })).toMatchObject({ refusal: expect.stringMatching(/takes one item/) });
+    expect(contentItems([WHOLE_COURSE], UNITS, "https://bth.example.org", { acceptMultiple: false, newWindow: false })).toEqual({ items: [{ type: "ltiResourceLink", title: "Behind the Headline", url: "https://bth.example.org/course" }] });
   });
 });
 

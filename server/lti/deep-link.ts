@@ -31,6 +31,8 @@ export const DEEP_LINK_TTL_S = 30 * 60;
 export const RESPONSE_TTL_S = 5 * 60;
 /** The pick that stands for the whole course: never a unit's slug (those are [a-z0-9-]). */
 export const WHOLE_COURSE = "_course";
+/** The window the links ask the LMS to open them in, when it can: the tool is never framed (docs/lti.md). */
+export const WINDOW_TARGET = "behind-the-headline";
 /** Line items' maximum score: the percentage the quiz gives. */
 export const SCORE_MAXIMUM = 100;
 
@@ -40,14 +42,14 @@ export const SCORE_MAXIMUM = 100;
  */
 export type DeepLinkRequest = DeepLinkSettings & { platformId: string; deploymentId: string; id: string };
 
-type Signed = { n: string; u: string; p: string; d: string; r: string; m: boolean; x?: string; e: number };
+type Signed = { n: string; u: string; p: string; d: string; r: string; m: boolean; w: boolean; x?: string; e: number };
 
 /** A new request id: random, 16 characters. */
 export const newRequestId = () => randomBytes(12).toString("base64url");
 
 /** The request, signed for `userId` until `expires` (seconds): `<base64url JSON>.<HMAC>`. */
 export function signDeepLinkRequest(request: DeepLinkRequest, userId: string, expires: number): string {
-  const signed: Signed = { n: request.id, u: userId, p: request.platformId, d: request.deploymentId, r: request.returnUrl, m: request.acceptMultiple, ...(request.data !== undefined ? { x: request.data } : {}), e: expires };
+  const signed: Signed = { n: request.id, u: userId, p: request.platformId, d: request.deploymentId, r: request.returnUrl, m: request.acceptMultiple, w: request.newWindow, ...(request.data !== undefined ? { x: request.data } : {}), e: expires };
   const body = Buffer.from(JSON.stringify(signed)).toString("base64url");
   return `${body}.${mac("deep-link", body)}`;
 }
@@ -67,7 +69,7 @@ export function readDeepLinkRequest(value: string, userId: string, now: number):
   }
   if (typeof signed.n !== "string" || !/^[\w-]{16}$/.test(signed.n)) return null;
   if (signed.u !== userId || !(signed.e > now) || typeof signed.r !== "string" || !isReturnUrl(signed.r)) return null;
-  return { id: signed.n, platformId: signed.p, deploymentId: signed.d, returnUrl: signed.r, acceptMultiple: signed.m === true, ...(typeof signed.x === "string" ? { data: signed.x } : {}) };
+  return { id: signed.n, platformId: signed.p, deploymentId: signed.d, returnUrl: signed.r, acceptMultiple: signed.m === true, newWindow: signed.w === true, ...(typeof signed.x === "string" ? { data: signed.x } : {}) };
 }
 
 /** The longest signed request: a return URL of 2,000 characters and data of DEEP_LINK_DATA_MAX, in base64, and the rest. */
@@ -101,20 +103,28 @@ export type ContentItem = {
   title: string;
   url: string;
   custom?: Record<string, string>;
+  window?: { targetName: string };
   lineItem?: { scoreMaximum: number; label: string; resourceId: string };
 };
 
 /**
  * The content items for the picks, in course order (the whole course last), or why not:
  * nothing picked, a pick that is not a published unit, several when the platform takes one.
+ * Where the platform can open links in a new window, each asks for one (WINDOW_TARGET).
  */
-export function contentItems(picks: readonly string[], units: readonly PickableUnit[], appOrigin: string, acceptMultiple: boolean): { items: ContentItem[] } | { refusal: string } {
+export function contentItems(
+  picks: readonly string[],
+  units: readonly PickableUnit[],
+  appOrigin: string,
+  { acceptMultiple, newWindow }: Pick<DeepLinkSettings, "acceptMultiple" | "newWindow">,
+): { items: ContentItem[] } | { refusal: string } {
   if (!picks.length) return { refusal: "Nothing was picked: go back, tick at least one unit or the whole course, and add them again." };
   const known = new Set(units.map((u) => u.slug));
   const unknown = picks.find((p) => p !== WHOLE_COURSE && !known.has(p));
   if (unknown !== undefined) return { refusal: "One of the picks is not a unit of the course. Go back and pick from the list." };
   if (picks.length > 1 && !acceptMultiple) return { refusal: "Your learning platform takes one item here: go back and pick one unit or the whole course." };
   const base = appOrigin.replace(/\/+$/, "");
+  const presentation = newWindow ? { window: { targetName: WINDOW_TARGET } } : {};
   const items: ContentItem[] = units
     .filter((u) => picks.includes(u.slug))
     .map((u) => ({
@@ -122,9 +132,10 @@ export function contentItems(picks: readonly string[], units: readonly PickableU
       title: u.title,
       url: `${base}/lessons/${u.slug}`,
       custom: { unit: u.slug },
+      ...presentation,
       ...(u.graded ? { lineItem: { scoreMaximum: SCORE_MAXIMUM, label: u.title, resourceId: u.slug } } : {}),
     }));
-  if (picks.includes(WHOLE_COURSE)) items.push({ type: "ltiResourceLink", title: "Behind the Headline", url: `${base}/course` });
+  if (picks.includes(WHOLE_COURSE)) items.push({ type: "ltiResourceLink", title: "Behind the Headline", url: `${base}/course`, ...presentation });
   return { items };
 }
 
