@@ -29,12 +29,12 @@ export function pickerRequest(value: unknown, userId: string): DeepLinkRequest |
   return typeof value === "string" ? readDeepLinkRequest(value, userId, Math.floor(Date.now() / 1000)) : null;
 }
 
-/** The published units in course order, as the picker lists them: "Unit 1: …", "Before the course: …". */
-export async function pickableUnits(): Promise<(PickableUnit & { label: string })[]> {
+/** The published units in course order, as the picker lists them: numbered units ("Unit 1: …") and the assessments (their titles say when). */
+export async function pickableUnits(): Promise<(PickableUnit & { number: number | null })[]> {
   const units = (await getPublishedCourse()).map(summarise);
   const labels = unitLabels(units);
   // A line item for units whose graded quiz gives a mark: assessments say "nothing here is marked".
-  return units.map((u, i) => ({ slug: u.slug, title: u.title, graded: u.quizId !== null && u.kind === "unit", label: labels[i].long }));
+  return units.map((u, i) => ({ slug: u.slug, title: u.title, graded: u.quizId !== null && u.kind === "unit", number: labels[i].number }));
 }
 
 /**

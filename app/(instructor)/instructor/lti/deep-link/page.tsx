@@ -47,7 +47,8 @@ export default async function DeepLinkPage({ searchParams }: Props) {
                 <label className="option">
                   <input {...input(u.slug)} />
                   <span>
-                    {u.label}: {u.title}
+                    {u.number !== null ? `Unit ${u.number}: ` : null}
+                    {u.title}
                     {u.graded ? <span className="muted"> · graded quiz, gradebook column</span> : null}
                   </span>
                 </label>
