@@ -219,5 +219,10 @@ describe("checkDeepLinkingClaims", () => {
     expect(dlRefusal(deepLink({}, { data: 42 }))).toMatch(/^400 .*data/);
     expect(dlRefusal(deepLink({}, { data: "x".repeat(4097) }))).toMatch(/^400 .*data/);
     expect(dlRefusal(deepLink({}, { data: "x".repeat(4096) }))).toBe("accepted");
+    // Counted in bytes as JSON holds them: the picker's address must stay short whatever the characters.
+    expect(dlRefusal(deepLink({}, { data: "é".repeat(2049) }))).toMatch(/^400 .*data/);
+    expect(dlRefusal(deepLink({}, { data: "\u0001".repeat(700) }))).toMatch(/^400 .*data/);
+    expect(dlRefusal(deepLink({}, { data: '"'.repeat(2048) }))).toBe("accepted");
+    expect(dlRefusal(deepLink({}, { deep_link_return_url: `https://lms.example.org/${"é".repeat(1000)}` }))).toMatch(/^400 .*deep_link_return_url/);
   });
 });

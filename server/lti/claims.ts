@@ -193,8 +193,12 @@ export const DL_CLAIM = {
   contentItems: `${DL_CLAIM_BASE}content_items`,
   data: `${DL_CLAIM_BASE}data`,
 } as const;
-/** The longest `data` the tool echoes back (Canvas sends a few hundred characters). */
+/** The longest `data` the tool echoes back, in bytes as JSON holds it (Canvas sends a few hundred characters). */
 export const DEEP_LINK_DATA_MAX = 4096;
+/** The longest return URL, in bytes as JSON holds it. Both travel in the picker's address (deep-link.ts), which must stay well under a server's 16 KB of request headers. */
+export const RETURN_URL_MAX = 2000;
+/** A string's size in UTF-8 as JSON writes it (quotes and control characters escaped), without its quotes. */
+const jsonBytes = (s: string) => new TextEncoder().encode(JSON.stringify(s)).length - 2;
 
 /**
  * What the platform asked for: where to send the answer, whether several items may go back,
@@ -221,8 +225,8 @@ export function isReturnUrl(raw: string): boolean {
 /**
  * The checks of LTI Deep Linking 2.0 §4.4 on a verified LtiDeepLinkingRequest, after the ones
  * every message meets: a course, an instructor or teaching assistant (learners may not add
- * content), and deep_linking_settings with an http(s) deep_link_return_url, accept_types with
- * "ltiResourceLink", optional data (text, echoed back), accept_multiple (only `true` counts) and
+ * content), and deep_linking_settings with an http(s) deep_link_return_url (at most RETURN_URL_MAX bytes), accept_types with
+ * "ltiResourceLink", optional data (text of at most DEEP_LINK_DATA_MAX bytes, echoed back), accept_multiple (only `true` counts) and
  * accept_presentation_document_targets (with "window", the links ask for a window of their own).
  * No resource link: the request is for making one.
  */
@@ -237,13 +241,13 @@ export function checkDeepLinkingClaims(payload: Record<string, unknown>, expecte
   const settings = payload[DL_CLAIM.settings];
   if (!isObject(settings)) return refuse(400, "The deep linking request has no deep_linking_settings claim.");
   const returnUrl = settings.deep_link_return_url;
-  if (!isText(returnUrl, 2000) || !isReturnUrl(returnUrl)) return refuse(400, "The deep linking request's return address (deep_link_return_url) is not an http or https address.");
+  if (!isText(returnUrl, RETURN_URL_MAX) || jsonBytes(returnUrl) > RETURN_URL_MAX || !isReturnUrl(returnUrl)) return refuse(400, "The deep linking request's return address (deep_link_return_url) is not an http or https address.");
   if (!Array.isArray(settings.accept_types) || !settings.accept_types.includes("ltiResourceLink")) {
     return refuse(400, "The learning platform does not accept LTI links here (accept_types has no ltiResourceLink).");
   }
   const data = settings.data;
-  if (data !== undefined && (typeof data !== "string" || data.length > DEEP_LINK_DATA_MAX)) {
-    return refuse(400, `The deep linking request's data is not text of at most ${DEEP_LINK_DATA_MAX} characters.`);
+  if (data !== undefined && (typeof data !== "string" || jsonBytes(data) > DEEP_LINK_DATA_MAX)) {
+    return refuse(400, `The deep linking request's data is not text of at most ${DEEP_LINK_DATA_MAX} bytes.`);
   }
   const title = [context.title, context.label].find((t) => isText(t, 1000));
   const targetLinkUri = payload[LTI_CLAIM.targetLinkUri];

@@ -22,7 +22,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { importJWK, SignJWT } from "jose";
 import { z } from "zod";
 import { text } from "@/lib/validation";
-import { DEEP_LINK_DATA_MAX, DEEP_LINKING_RESPONSE, DL_CLAIM, isReturnUrl, LTI_CLAIM, LTI_VERSION, type DeepLinkSettings } from "./claims";
+import { DEEP_LINK_DATA_MAX, DEEP_LINKING_RESPONSE, DL_CLAIM, isReturnUrl, LTI_CLAIM, LTI_VERSION, RETURN_URL_MAX, type DeepLinkSettings } from "./claims";
 import { mac } from "./login";
 
 /** How long the instructor has to pick, from the launch. */
@@ -72,8 +72,8 @@ export function readDeepLinkRequest(value: string, userId: string, now: number):
   return { id: signed.n, platformId: signed.p, deploymentId: signed.d, returnUrl: signed.r, acceptMultiple: signed.m === true, newWindow: signed.w === true, ...(typeof signed.x === "string" ? { data: signed.x } : {}) };
 }
 
-/** The longest signed request: a return URL of 2,000 characters and data of DEEP_LINK_DATA_MAX, in base64, and the rest. */
-const REQUEST_MAX = Math.ceil(((2000 + DEEP_LINK_DATA_MAX) * 4) / 3) + 1000;
+/** The longest signed request: the return URL and data at their longest (bytes as JSON holds them) and the rest, in base64. */
+const REQUEST_MAX = Math.ceil(((RETURN_URL_MAX + DEEP_LINK_DATA_MAX + 1000) * 4) / 3);
 
 /**
  * The picker's form: the signed request and the picks. Checkboxes are named `pick:<slug>`

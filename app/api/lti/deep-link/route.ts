@@ -10,7 +10,7 @@ import { finishDeepLink } from "@/server/lti/deep-link-response";
 import { appOrigin } from "@/server/lti/login";
 
 export const POST = jsonRoute(
-  // The signed request holds the LMS's return address and data (at most 2,000 and 4,096 characters).
+  // The signed request holds the LMS's return address and data (at most 2,000 and 4,096 bytes).
   { who: teacher, body: deepLinkForm, bodyAs: "form", refuseAs: "page", maxBytes: 32 * 1024 },
   ({ body, asker, request }) => finishDeepLink(body, asker, appOrigin(request.nextUrl.origin)),
 );
