@@ -479,6 +479,19 @@ test.describe("deep linking: an instructor adding the tool picks units, and the 
     await context.close();
   });
 
+  test("Cancel goes back to the platform with no items, even where a pick is required", async ({ browser, baseURL }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(platform.startUrl(teacher(baseURL!, { acceptMultiple: false, data: "cancel-me" }), `${baseURL}/api/lti/login`));
+    await expect(page).toHaveURL(new RegExp(`^${baseURL}/instructor/lti/deep-link\\?request=`));
+    await page.getByRole("button", { name: "Cancel: add nothing" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Test LMS received 0 items");
+    const received = platform.deepLinkReturns().at(-1)!;
+    if (!received.ok) throw new Error(received.error);
+    expect(received.payload).toMatchObject({ [`${DL}content_items`]: [], [`${DL}data`]: "cancel-me", [`${DL}msg`]: "Nothing was added from Behind the Headline." });
+    await context.close();
+  });
+
   test("a learner's deep linking request is refused, and nothing is made", async ({ baseURL }) => {
     const before = await ltiRows();
     const who = spec(baseURL!, { contextId: "course-deep-linking", deepLink: { acceptMultiple: true } });

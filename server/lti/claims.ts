@@ -192,6 +192,7 @@ export const DL_CLAIM = {
   settings: `${DL_CLAIM_BASE}deep_linking_settings`,
   contentItems: `${DL_CLAIM_BASE}content_items`,
   data: `${DL_CLAIM_BASE}data`,
+  msg: `${DL_CLAIM_BASE}msg`,
 } as const;
 /** The longest `data` the tool echoes back, in bytes as JSON holds it (Canvas sends a few hundred characters). */
 export const DEEP_LINK_DATA_MAX = 4096;

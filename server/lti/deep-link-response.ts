@@ -64,7 +64,7 @@ export async function finishDeepLink(form: z.output<typeof deepLinkForm>, user: 
   }
   const platform = await platformById(request.platformId);
   if (!platform || !platform.deploymentIds.includes(request.deploymentId)) return refused(403, "The learning platform of this request is no longer registered.");
-  const result = contentItems(picksOf(form), await pickableUnits(), appOrigin, request);
+  const result = form.cancel ? { items: [] } : contentItems(picksOf(form), await pickableUnits(), appOrigin, request);
   if ("refusal" in result) return refused(400, result.refusal);
   if (!(await answerOnce(request, now))) {
     return refused(409, "These units were sent to your course already. To add more, choose “add content” in your learning platform again.");

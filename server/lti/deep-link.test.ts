@@ -38,6 +38,8 @@ describe("the signed deep linking request", () => {
     expect(deepLinkForm.safeParse({ request: value }).success).toBe(true);
     expect(deepLinkForm.safeParse({ request: "not signed" }).success).toBe(false);
     expect(deepLinkForm.safeParse({ request: value, "pick:x": "y".repeat(11) }).success).toBe(false);
+    expect(deepLinkForm.safeParse({ request: value, cancel: "1" }).success).toBe(true);
+    expect(deepLinkForm.safeParse({ request: value, cancel: "yes" }).success).toBe(false);
   });
 });
 
@@ -97,9 +99,14 @@ describe("the response", () => {
       [LTI_CLAIM.deploymentId]: "dep-1",
       [DL_CLAIM.contentItems]: items,
       [DL_CLAIM.data]: "opaque",
+      [DL_CLAIM.msg]: "Added from Behind the Headline: Claims",
     });
     const withoutData = await signDeepLinkResponse(key, { clientId: "tool-1", issuer: "https://lms.example.org", deploymentId: "dep-1" }, items, undefined, NOW);
     expect((await jwtVerify(withoutData, publicKey, { currentDate: new Date(NOW * 1000) })).payload).not.toHaveProperty(DL_CLAIM.data);
+    // Cancelled: no items, and a message that says so.
+    const cancelled = await signDeepLinkResponse(key, { clientId: "tool-1", issuer: "https://lms.example.org", deploymentId: "dep-1" }, [], undefined, NOW);
+    expect((await jwtVerify(cancelled, publicKey, { currentDate: new Date(NOW * 1000) })).payload).toMatchObject({ [DL_CLAIM.contentItems]: [], [DL_CLAIM.msg]: "Nothing was added from Behind the Headline." });
+    expect(await returnPage("https://lms.example.org/r", cancelled, 0).text()).toContain("Nothing goes back");
   });
 
   it("goes back in a page that posts it to the return URL, with a CSP allowing form posts to that origin only", async () => {

@@ -7,7 +7,7 @@
 //             DEEP_LINK_TTL_S — the browser carries it but cannot change where the answer goes
 //   picks     the picker's form (app/(instructor)/instructor/lti/deep-link/page.tsx): published
 //             units and "the whole course", checkboxes (radio buttons when the platform
-//             accepts one item only)
+//             accepts one item only); its Cancel button answers with no items
 //   items     one ltiResourceLink per pick; a unit with a graded quiz also gets a line item
 //             (a gradebook column, scores out of 100); the whole course links to /course
 //   response  the LtiDeepLinkingResponse JWT, RS256 with the tool's current key (keys.ts)
@@ -83,6 +83,8 @@ export const deepLinkForm = z
   .object({
     request: text("The form has no deep linking request.").pipe(z.string().regex(new RegExp(`^[A-Za-z0-9_-]{1,${REQUEST_MAX}}\\.[A-Za-z0-9_-]{43}$`), "The form's deep linking request is not one this tool made.")),
     pick: z.string().max(200).optional(),
+    /** The Cancel button: an answer with no items, which the platform takes as "nothing added". */
+    cancel: z.literal("1").optional(),
   })
   .catchall(z.string().max(10));
 
@@ -151,6 +153,7 @@ export async function signDeepLinkResponse(key: { kid: string; privateJwk: strin
     [LTI_CLAIM.version]: LTI_VERSION,
     [LTI_CLAIM.deploymentId]: party.deploymentId,
     [DL_CLAIM.contentItems]: items,
+    [DL_CLAIM.msg]: items.length ? `Added from Behind the Headline: ${items.map((i) => i.title).join("; ")}`.slice(0, 500) : "Nothing was added from Behind the Headline.",
     ...(data !== undefined ? { [DL_CLAIM.data]: data } : {}),
   })
     .setProtectedHeader({ alg: "RS256", kid: key.kid, typ: "JWT" })
@@ -174,7 +177,7 @@ const SCRIPT = 'document.getElementById("deep-link-return").submit();';
  */
 export function returnPage(returnUrl: string, jwt: string, count: number): Response {
   const csp = ["default-src 'none'", `script-src ${sha256(SCRIPT)}`, `style-src ${sha256(STYLE)}`, `form-action ${new URL(returnUrl).origin}`, "frame-ancestors 'none'", "base-uri 'none'"].join("; ");
-  const what = count === 1 ? "1 item goes" : `${count} items go`;
+  const what = count === 0 ? "Nothing goes" : count === 1 ? "1 item goes" : `${count} items go`;
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Back to your course – Behind the Headline</title>

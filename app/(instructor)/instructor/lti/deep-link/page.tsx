@@ -62,9 +62,15 @@ export default async function DeepLinkPage({ searchParams }: Props) {
             </li>
           </ul>
         </fieldset>
-        <button type="submit" className="button button--primary">
-          Add to the course
-        </button>
+        <p className="deep-link__actions">
+          <button type="submit" className="button button--primary">
+            Add to the course
+          </button>{" "}
+          {/* Back to the platform with nothing: no pick needed (formNoValidate skips the radio buttons' required). */}
+          <button type="submit" name="cancel" value="1" className="button" formNoValidate>
+            Cancel: add nothing
+          </button>
+        </p>
       </form>
     </div>
   );
