@@ -1,7 +1,7 @@
 // The header block of next.config.ts, read as Next.js reads it (the browser tests check the
 // headers on real responses; HSTS needs https, which they do not have).
 import { describe, expect, it } from "vitest";
-import config from "./next.config";
+import config, { OWN_CSP_PATHS } from "./next.config";
 
 describe("security headers", async () => {
   const rules = (await config.headers?.()) ?? [];
@@ -23,7 +23,18 @@ describe("security headers", async () => {
   it("sends the rest on every response", () => {
     const all = rules.find((r) => r.source === "/:path*" && !r.has);
     expect(all?.headers.map((h) => h.key).sort()).toEqual(
-      ["Content-Security-Policy", "Cross-Origin-Opener-Policy", "Permissions-Policy", "Referrer-Policy", "X-Content-Type-Options", "X-Frame-Options"].sort(),
+      ["Cross-Origin-Opener-Policy", "Permissions-Policy", "Referrer-Policy", "X-Content-Type-Options", "X-Frame-Options"].sort(),
     );
+  });
+
+  it("sends the CSP on every path but the LTI deep linking answer, which sends its own (form-action: the LMS)", () => {
+    const csp = find("Content-Security-Policy");
+    expect(csp).toHaveLength(1);
+    expect(csp[0].headers[0].value).toContain("form-action 'self'");
+    // Next.js matches `source` as path-to-regexp does: the same pattern, anchored.
+    const pattern = new RegExp(`^/(${csp[0].source.slice("/:path(".length, -1)})$`);
+    for (const path of ["/", "/course", "/lessons/lone-wolf", "/api/lti/launch", "/api/lti/deep-link/x", "/api/lti/deep-linking"]) expect(path, path).toMatch(pattern);
+    expect("/api/lti/deep-link").not.toMatch(pattern);
+    expect(OWN_CSP_PATHS).toEqual(["/api/lti/deep-link"]);
   });
 });

@@ -22,7 +22,6 @@ const contentSecurityPolicy = [
 ].join("; ");
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   // Other sites learn at most this site's origin, never a page's path (class and student ids).
@@ -32,8 +31,14 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+// The one path that sends its own CSP: the LTI deep linking answer posts a form to the LMS,
+// which form-action 'self' forbids, so it allows that LMS's origin only (server/lti/deep-link.ts).
+// Next.js keeps this header over a route's own, hence the exclusion rather than an override.
+export const OWN_CSP_PATHS = ["/api/lti/deep-link"];
+
 const securityHeaderRules = [
   { source: "/:path*", headers: securityHeaders },
+  { source: `/:path((?!${OWN_CSP_PATHS.map((p) => p.slice(1)).join("|")}$).*)`, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy }] },
   // HSTS only over https: X-Forwarded-Proto is "https" when a TLS proxy forwarded the request
   // (believed only with TRUST_PROXY; server/security/peer-address.ts).
   { source: "/:path*", has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] },

@@ -126,6 +126,10 @@ export const TABLE: Row[] = [
   { route: "api/lti/jwks/route.ts", method: "GET", path: () => "/api/lti/jwks", expect: everyone("ok") },
   { route: "api/lti/login/route.ts", method: "GET", path: () => "/api/lti/login", expect: everyone("invalid") },
   { route: "api/lti/launch/route.ts", method: "POST", path: () => "/api/lti/launch", form: { id_token: "" }, expect: everyone("invalid") },
+  // Deep linking: the picker (without a signed request it only says so) and its form's answer,
+  // for instructors; an empty form is refused before anything is signed.
+  { route: "instructor/lti/deep-link/page.tsx", method: "GET", path: () => "/instructor/lti/deep-link", expect: { ...signedIn("forbidden"), instructor: "ok", otherInstructor: "ok", admin: "ok" } },
+  { route: "api/lti/deep-link/route.ts", method: "POST", path: () => "/api/lti/deep-link", form: { request: "" }, expect: { ...signedIn("forbidden"), instructor: "invalid", otherInstructor: "invalid", admin: "invalid" } },
 ];
 
 /** Every page and route handler under app/: its file, and its route as "path/page.tsx" with route groups left out. */

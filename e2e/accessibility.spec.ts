@@ -43,6 +43,8 @@ test("instructor pages and the refusal page", async ({ page }) => {
   await expectNoViolations(page, "/instructor");
   const href = await page.getByRole("link", { name: "Demo class" }).getAttribute("href");
   await expectNoViolations(page, href!);
+  // The LTI deep linking picker without a request from the LMS (with one: e2e/lti.spec.ts).
+  await expectNoViolations(page, "/instructor/lti/deep-link");
   await signInAs(page, accounts.student);
   await expectNoViolations(page, "/instructor");
 });

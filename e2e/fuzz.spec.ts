@@ -1,6 +1,7 @@
 // Bad input at volume: malformed, oversized, wrongly-typed and hostile payloads sent to every
 // input the app has. Each gets a 4xx (or the form's own message), never a 500, and a refused
 // request stores nothing. Names are rendered as text, never as markup.
+import { createHmac, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
@@ -311,6 +312,66 @@ test("LTI login and launch: malformed tokens, forms and parameters get a 4xx pag
   }
   expect(await db.ltiUserLink.count({ where: { issuer } })).toBe(0);
   expect(await db.ltiContextLink.count({ where: { issuer } })).toBe(0);
+  await db.ltiPlatform.deleteMany({ where: { issuer } });
+});
+
+test("LTI deep linking: malformed and hostile picker forms and requests get a 4xx page, never a 500, and sign nothing", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, accounts.instructor);
+  const cookie = await cookieHeader(page.context());
+  const db = testDb();
+  const issuer = "https://fuzz-dl-lms.example.org";
+  await db.ltiPlatform.deleteMany({ where: { issuer } });
+  const platform = await db.ltiPlatform.create({
+    data: { name: "Fuzz DL LMS", issuer, clientId: "fuzz-dl-client", authUrl: `${issuer}/auth`, tokenUrl: `${issuer}/token`, jwksUrl: "http://127.0.0.1:1/jwks", deployments: { create: [{ deploymentId: "fuzz-dl-1" }] } },
+    select: { id: true },
+  });
+  const { id: userId } = await db.user.findUniqueOrThrow({ where: { email: accounts.instructor }, select: { id: true } });
+  // Signed as the app signs a deep linking request (server/lti/deep-link.ts, with login.ts's HMAC), so that hostile picks get past the signature.
+  const sign = (fields: unknown) => {
+    const body = Buffer.from(typeof fields === "string" ? fields : JSON.stringify(fields)).toString("base64url");
+    return `${body}.${createHmac("sha256", process.env.NEXTAUTH_SECRET ?? "").update(`lti-deep-link|${body}`).digest("base64url")}`;
+  };
+  const current = { n: randomBytes(12).toString("base64url"), u: userId, p: platform.id, d: "fuzz-dl-1", r: `${issuer}/return`, m: true, e: Math.floor(Date.now() / 1000) + 600 };
+  const valid = sign(current);
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    rawRequest(baseURL!, "/api/lti/deep-link", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, ...headers }, body });
+  // The valid request with a real unit gets its answer: what follows is refused only for what it changes.
+  const accepted = await post(`request=${valid}&pick:lone-wolf=on`);
+  expect(accepted.status, accepted.body).toBe(200);
+  expect(accepted.body).toContain(`action="${issuer}/return"`);
+
+  const strings = HOSTILE_STRINGS.map((v) => v.slice(0, 3000));
+  for (const value of strings) {
+    expectRawRefused(await post(`request=${encode(value)}&pick:lone-wolf=on`), `deep link request=${value.slice(0, 30)}`);
+    expectRawRefused(await post(`request=${valid}&pick=${encode(value)}`), `deep link pick=${value.slice(0, 30)}`);
+    expectRawRefused(await post(`request=${valid}&${encode(`pick:${value}`)}=on`), `deep link pick:${value.slice(0, 30)}`);
+    expectRawRefused(await post(`request=${valid}&pick:lone-wolf=${encode(value)}`), `deep link pick:lone-wolf=${value.slice(0, 30)}`);
+    // The picker page with any request parameter is a page, never a 500.
+    const picker = await rawRequest(baseURL!, `/instructor/lti/deep-link?request=${encode(value)}`, { method: "GET", headers: { Cookie: cookie } });
+    expect(picker.status, `picker request=${value.slice(0, 30)}`).toBe(200);
+    expect(picker.body).not.toMatch(INTERNALS);
+  }
+  // Signed by the app but not usable: someone else's, expired, another return address, another platform or deployment, garbage inside.
+  for (const [what, signed] of [
+    ["another user's", sign({ ...current, u: "someone-else" })],
+    ["expired", sign({ ...current, e: 1 })],
+    ["a script address", sign({ ...current, r: "javascript:alert(1)" })],
+    ["no address", sign({ ...current, r: 7 })],
+    ["an unknown platform", sign({ ...current, p: "nope" })],
+    ["an unknown deployment", sign({ ...current, d: "nope" })],
+    ["not JSON", sign("not json")],
+    ["empty", sign({})],
+    ["no request id", sign({ ...current, n: undefined })],
+    ["an array", sign([1, 2])],
+  ] as const) {
+    expectRawRefused(await post(`request=${signed}&pick:lone-wolf=on`), `deep link request ${what}`);
+  }
+  for (const [body, type] of [["{}", "application/json"], ["garbage", "text/plain"], ["%%%", "application/x-www-form-urlencoded"], ["", "application/x-www-form-urlencoded"]]) {
+    expectRawRefused(await post(body, { "Content-Type": type }), `deep link body ${type} ${body}`);
+  }
+  expectRawRefused(await post(`request=${valid}&pick:lone-wolf=on`, { Origin: issuer }), "deep link from the LMS's site", 403);
+  expectRawRefused(await rawRequest(baseURL!, "/api/lti/deep-link", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie }, chunked: { totalBytes: 16 * 1024 * 1024 } }), "deep link, 16 MB chunked", 413);
   await db.ltiPlatform.deleteMany({ where: { issuer } });
 });
 

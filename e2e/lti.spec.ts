@@ -3,10 +3,11 @@
 // login URL, the tool redirects to the platform's authorisation endpoint, the platform posts
 // the signed id_token back — land instructors and students on the unit, signed in, with the
 // course's class made by the instructor and the student enrolled. Then every validation rule,
-// each broken on its own: refused with a page that says why, and nothing made.
+// each broken on its own: refused with a page that says why, and nothing made. Deep linking:
+// an instructor picks units, and the platform receives them signed by the tool.
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { accounts, signInAs } from "./fixtures";
+import { accounts, axeViolations, getCourseForTests, signInAs } from "./fixtures";
 import { testDb } from "./db";
 import { rawRequest } from "./http";
 import { ROLES, startPlatform, type LaunchSpec, type Platform } from "./lti/platform";
@@ -85,7 +86,9 @@ test("an admin registers a platform on /admin/lti and sees the values to paste i
   await signInAs(page, accounts.admin);
   await page.goto("/admin/lti");
   await expect(page.getByText(`${baseURL}/api/lti/login`)).toBeVisible();
-  await expect(page.getByText(`${baseURL}/api/lti/launch`)).toBeVisible();
+  // The launch URL, which is also the deep linking URL.
+  await expect(page.getByText(`${baseURL}/api/lti/launch`)).toHaveCount(2);
+  await expect(page.locator("dt", { hasText: "Deep linking URL" }).locator("+ dd")).toContainText(`${baseURL}/api/lti/launch`);
   await expect(page.getByText(`${baseURL}/api/lti/jwks`)).toBeVisible();
   const issuer = "https://moodle.school.example";
   const fields: Record<string, string> = {
@@ -271,11 +274,11 @@ test.describe("every launch rule, broken on its own, is refused with a page that
     {
       name: "a message type the tool does not handle",
       status: 400,
-      reason: /LtiDeepLinkingRequest/,
+      reason: /LtiSubmissionReviewRequest/,
       run: async (baseURL) => {
         const who = student(baseURL);
         const { state, nonce, cookie } = await login(baseURL, who);
-        return launch(baseURL, { id_token: await platform.idToken(who, { nonce, claims: { "https://purl.imsglobal.org/spec/lti/claim/message_type": "LtiDeepLinkingRequest" } }), state }, cookie);
+        return launch(baseURL, { id_token: await platform.idToken(who, { nonce, claims: { "https://purl.imsglobal.org/spec/lti/claim/message_type": "LtiSubmissionReviewRequest" } }), state }, cookie);
       },
     },
     {
@@ -375,6 +378,176 @@ test.describe("every launch rule, broken on its own, is refused with a page that
     const deployment = await rawRequest(baseURL!, `/api/lti/login?${new URLSearchParams({ ...base, iss: platform.issuer, lti_deployment_id: "nope" })}`, { method: "GET" });
     expect(deployment.status).toBe(403);
     expect(unknown.headers["set-cookie"]).toBeUndefined();
+  });
+});
+
+test.describe("deep linking: an instructor adding the tool picks units, and the LMS receives them signed", () => {
+  test.beforeAll(({ baseURL }) => platform.trustTool(`${baseURL}/api/lti/jwks`));
+  const DL = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+  const LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+  const teacher = (baseURL: string, deepLink: LaunchSpec["deepLink"], contextId = "course-deep-linking") =>
+    spec(baseURL, { name: "Dee Linker", roles: ROLES.instructor, contextId, contextTitle: "Deep linking 101", targetLinkUri: `${baseURL}/course`, deepLink });
+  /** The published units as the picker numbers them ("Unit 1" is the first that is not an assessment). */
+  async function units() {
+    const course = await getCourseForTests();
+    return course.lessons.filter((l) => l.frontmatter?.kind !== "assessment").map((l) => ({ slug: l.slug, title: l.frontmatter!.title, graded: l.quizzes.some((q) => !q.practice) }));
+  }
+
+  test("by keyboard: two units picked, the platform gets them as signed content items with line items, and the data back", async ({ browser, baseURL }) => {
+    const before = await ltiRows();
+    const returnsBefore = platform.deepLinkReturns().length;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The longest data the tool takes: it travels in the picker's address and comes back as it was.
+    const data = "canvas-state-42.".padEnd(4096, "x");
+    await page.goto(platform.startUrl(teacher(baseURL!, { acceptMultiple: true, data }), `${baseURL}/api/lti/login`));
+    await expect(page).toHaveURL(new RegExp(`^${baseURL}/instructor/lti/deep-link\\?request=`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add units to your course");
+    expect(await axeViolations(page), "axe on the deep linking picker").toEqual([]);
+    // The instructor is signed in, and the course's class is made, as by a launch.
+    expect(await ltiRows()).toEqual({ ...before, userLinks: before.userLinks + 1, users: before.users + 1, contextLinks: before.contextLinks + 1, classes: before.classes + 1 });
+
+    const [first, second] = await units();
+    expect(first.graded && second.graded).toBe(true);
+    await page.getByRole("checkbox", { name: new RegExp(`^Unit 1: `) }).focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("checkbox", { name: new RegExp(`^Unit 2: `) })).toBeFocused();
+    await page.keyboard.press("Space");
+    const submit = page.getByRole("button", { name: "Add to the course" });
+    for (let i = 0; i < 20 && !(await submit.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await expect(submit).toBeFocused();
+    const answer = page.waitForResponse((r) => r.url() === `${baseURL}/api/lti/deep-link`);
+    await page.keyboard.press("Enter");
+    // The tool's answer sends itself to the platform, under a CSP that allows posting there only.
+    const csp = (await answer).headers()["content-security-policy"];
+    expect(csp).toContain(`form-action ${platform.issuer};`);
+    expect(csp).not.toContain("form-action 'self'");
+    await expect(page).toHaveURL(`${platform.issuer}/deep-link-return`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Test LMS received 2 items");
+
+    const returns = platform.deepLinkReturns();
+    expect(returns).toHaveLength(returnsBefore + 1);
+    const received = returns.at(-1)!;
+    if (!received.ok) throw new Error(received.error);
+    const { keys } = (await (await page.request.get("/api/lti/jwks")).json()) as { keys: { kid: string }[] };
+    expect(received.kid).toBe(keys[0].kid);
+    expect(received.payload).toMatchObject({
+      iss: platform.clientId,
+      aud: platform.issuer,
+      nonce: expect.any(String),
+      [`${LTI}message_type`]: "LtiDeepLinkingResponse",
+      [`${LTI}version`]: "1.3.0",
+      [`${LTI}deployment_id`]: platform.deploymentId,
+      [`${DL}data`]: data,
+    });
+    expect(received.payload.exp! - received.payload.iat!).toBe(300);
+    expect(received.payload[`${DL}content_items`]).toEqual(
+      [first, second].map((u) => ({
+        type: "ltiResourceLink",
+        title: u.title,
+        url: `${baseURL}/lessons/${u.slug}`,
+        custom: { unit: u.slug },
+        // The platform can open links in a window: each asks for the tool's own.
+        window: { targetName: "behind-the-headline" },
+        lineItem: { scoreMaximum: 100, label: u.title, resourceId: u.slug },
+      })),
+    );
+    await context.close();
+  });
+
+  test("without scripts, where the platform takes one item and frames it: a radio button, the whole course, and the Continue button", async ({ browser, baseURL }) => {
+    const returnsBefore = platform.deepLinkReturns().length;
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(platform.startUrl(teacher(baseURL!, { acceptMultiple: false, presentationTargets: ["iframe"] }), `${baseURL}/api/lti/login`));
+    // The platform's own auto-posting pages, by hand: its login form, then its id_token.
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page).toHaveURL(new RegExp(`^${baseURL}/instructor/lti/deep-link\\?request=`));
+    await expect(page.getByRole("checkbox")).toHaveCount(0);
+    await page.getByRole("radio", { name: /^The whole course/ }).check();
+    await page.getByRole("button", { name: "Add to the course" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Back to your course");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Test LMS received 1 items");
+    const received = platform.deepLinkReturns().at(-1)!;
+    expect(platform.deepLinkReturns()).toHaveLength(returnsBefore + 1);
+    if (!received.ok) throw new Error(received.error);
+    expect(received.payload[`${DL}content_items`]).toEqual([{ type: "ltiResourceLink", title: "Behind the Headline", url: `${baseURL}/course` }]);
+    expect(received.payload).not.toHaveProperty(`${DL}data`);
+    await context.close();
+  });
+
+  test("Cancel goes back to the platform with no items, even where a pick is required", async ({ browser, baseURL }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(platform.startUrl(teacher(baseURL!, { acceptMultiple: false, data: "cancel-me" }), `${baseURL}/api/lti/login`));
+    await expect(page).toHaveURL(new RegExp(`^${baseURL}/instructor/lti/deep-link\\?request=`));
+    await page.getByRole("button", { name: "Cancel: add nothing" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Test LMS received 0 items");
+    const received = platform.deepLinkReturns().at(-1)!;
+    if (!received.ok) throw new Error(received.error);
+    expect(received.payload).toMatchObject({ [`${DL}content_items`]: [], [`${DL}data`]: "cancel-me", [`${DL}msg`]: "Nothing was added from Behind the Headline." });
+    await context.close();
+  });
+
+  test("a learner's deep linking request is refused, and nothing is made", async ({ baseURL }) => {
+    const before = await ltiRows();
+    const who = spec(baseURL!, { contextId: "course-deep-linking", deepLink: { acceptMultiple: true } });
+    const { state, nonce, cookie } = await login(baseURL!, who);
+    const res = await launch(baseURL!, { id_token: await platform.idToken(who, { nonce }), state }, cookie);
+    expect(res.status, res.body).toBe(403);
+    expect(res.body).toContain("Only instructors and teaching assistants can add");
+    expect(res.headers.location).toBeUndefined();
+    expect(await ltiRows()).toEqual(before);
+  });
+
+  test("an answer without this instructor's session or signed request is refused, and nothing goes to the platform", async ({ page, baseURL }) => {
+    // A deep linking launch in a raw request: the picker's address (with the signed request) and the session cookie.
+    const who = teacher(baseURL!, { acceptMultiple: true }, "course-deep-linking-refusals");
+    const { state, nonce, cookie } = await login(baseURL!, who);
+    const launched = await launch(baseURL!, { id_token: await platform.idToken(who, { nonce }), state }, cookie);
+    expect(launched.status, launched.body).toBe(303);
+    const request = new URL(String(launched.headers.location)).searchParams.get("request")!;
+    const session = (launched.headers["set-cookie"] ?? []).map((c) => c.split(";")[0]).find((c) => !c.startsWith("lti-state-") && !c.endsWith("="))!;
+    expect(session).toBeTruthy();
+    const [first] = await units();
+    const post = (form: Record<string, string>, headers: Record<string, string> = {}) =>
+      rawRequest(baseURL!, "/api/lti/deep-link", { headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(form).toString() });
+    const picked = { request, [`pick:${first.slug}`]: "on" };
+    const returnsBefore = platform.deepLinkReturns().length;
+
+    const anonymous = await post(picked);
+    expect(anonymous.status).toBe(401);
+    const [body, signature] = request.split(".");
+    const changed = Buffer.from(Buffer.from(body, "base64url").toString().replace("/deep-link-return", "/elsewhere")).toString("base64url");
+    const refusals: [string, Awaited<ReturnType<typeof post>>, number, RegExp][] = [
+      ["a request changed on the way", await post({ ...picked, request: `${changed}.${signature}` }, { Cookie: session }), 403, /expired, or was started by someone else/],
+      ["no request", await post({ [`pick:${first.slug}`]: "on" }, { Cookie: session }), 400, /no deep linking request/],
+      ["from another site", await post(picked, { Cookie: session, Origin: platform.issuer, "Sec-Fetch-Site": "cross-site" }), 403, /another site/],
+      ["nothing picked", await post({ request }, { Cookie: session }), 400, /Nothing was picked/],
+      ["a pick that is not a unit", await post({ request, "pick:not-a-unit": "on" }, { Cookie: session }), 400, /not a unit/],
+    ];
+    for (const [name, res, status, reason] of refusals) {
+      expect(res.status, `${name}: ${res.body}`).toBe(status);
+      expect(res.body, name).toMatch(reason);
+      expect(res.headers["content-security-policy"], name).toContain("form-action 'none'");
+    }
+    // Another instructor's session with this instructor's request: bound to the one it was made for.
+    await signInAs(page, accounts.instructor);
+    const other = await page.request.post("/api/lti/deep-link", { form: picked, maxRedirects: 0 });
+    expect(other.status()).toBe(403);
+    expect(await other.text()).toContain("started by someone else");
+    // The same request with its own session: the answer, ready to post.
+    const accepted = await post(picked, { Cookie: session });
+    expect(accepted.status, accepted.body).toBe(200);
+    expect(accepted.body).toContain(`action="${platform.issuer}/deep-link-return"`);
+    // Once: the same request again (the Back button) is not answered a second time.
+    const again = await post(picked, { Cookie: session });
+    expect(again.status, again.body).toBe(409);
+    expect(again.body).toContain("sent to your course already");
+    expect(platform.deepLinkReturns()).toHaveLength(returnsBefore);
   });
 });
 

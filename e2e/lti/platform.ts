@@ -2,11 +2,13 @@
 // 127.0.0.1 — another site than the app on localhost, so every launch is a real cross-site
 // flow. It has its own RSA key (jose), publishes it at /jwks, answers the tool's OIDC
 // authorisation request at /auth by posting a signed id_token back (form_post), and starts a
-// launch at /start (a form POST to the tool's login URL, as Canvas does).
+// launch at /start (a form POST to the tool's login URL, as Canvas does). For deep linking it
+// sends an LtiDeepLinkingRequest whose return URL is its /deep-link-return, which verifies the
+// tool's answer against the tool's published keys and keeps what it received.
 //   const platform = await startPlatform(port); … platform.idToken({ … }); … await platform.stop();
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { createRemoteJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from "jose";
 
 const CLAIM = "https://purl.imsglobal.org/spec/lti/claim/";
 const MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";
@@ -22,7 +24,12 @@ export type LaunchSpec = {
   targetLinkUri: string;
   custom?: Record<string, string>;
   deploymentId?: string;
+  /** A deep linking request (an instructor adding the tool) instead of a resource link launch. */
+  deepLink?: { acceptMultiple?: boolean; data?: string; presentationTargets?: string[] };
 };
+
+/** What the platform's deep linking return URL received: the verified answer, or why it refused it. */
+export type DeepLinkReturn = { ok: true; kid: string | undefined; payload: JWTPayload } | { ok: false; error: string };
 
 export type TokenOptions = {
   nonce: string;
@@ -47,6 +54,10 @@ export type Platform = {
   startUrl(launch: LaunchSpec, toolLoginUrl: string): string;
   /** Key rollover: a new signing key (new key id), published next to the old one. */
   rotateKey(): Promise<void>;
+  /** Trust the tool's keys published at this URL (its JWKS) for deep linking answers. */
+  trustTool(jwksUrl: string): void;
+  /** What the deep linking return URL received, oldest first. */
+  deepLinkReturns(): DeepLinkReturn[];
   /** How many times the tool fetched the platform's keys. */
   jwksFetches(): number;
   stop(): Promise<void>;
@@ -73,6 +84,9 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
   const deploymentId = "e2e-deployment-1";
   const launches = new Map<string, LaunchSpec>();
   let fetches = 0;
+  let toolKeys: ReturnType<typeof createRemoteJWKSet> | null = null;
+  const returns: DeepLinkReturn[] = [];
+  const returnUrl = `${issuer}/deep-link-return`;
 
   async function idToken(launch: LaunchSpec, options: TokenOptions): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
@@ -87,6 +101,19 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
       [`${CLAIM}roles`]: launch.roles,
       [`${CLAIM}context`]: { id: launch.contextId, title: launch.contextTitle ?? "Media literacy 101", type: [`http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering`] },
       [`${CLAIM}custom`]: launch.custom ?? {},
+      ...(launch.deepLink
+        ? {
+            [`${CLAIM}message_type`]: "LtiDeepLinkingRequest",
+            [`${CLAIM}resource_link`]: undefined,
+            "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings": {
+              deep_link_return_url: returnUrl,
+              accept_types: ["link", "ltiResourceLink"],
+              accept_presentation_document_targets: launch.deepLink.presentationTargets ?? ["window"],
+              accept_multiple: launch.deepLink.acceptMultiple ?? true,
+              ...(launch.deepLink.data !== undefined ? { data: launch.deepLink.data } : {}),
+            },
+          }
+        : {}),
       ...options.claims,
     };
     for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
@@ -138,6 +165,23 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
           return;
         }
         res.writeHead(200, { "Content-Type": "text/html" }).end(autoPost(q.redirect_uri, { id_token: await idToken(launch, { nonce: q.nonce }), state: q.state }));
+      } else if (url.pathname === "/deep-link-return" && req.method === "POST") {
+        // As an LMS does: the tool's JWT, verified against the tool's keys (iss = the client id, aud = this platform).
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const jwt = new URLSearchParams(Buffer.concat(chunks).toString("utf8")).get("JWT") ?? "";
+        try {
+          if (!toolKeys) throw new Error("the tool's keys are not known (trustTool)");
+          const { payload } = await jwtVerify(jwt, toolKeys, { issuer: clientId, audience: issuer, algorithms: ["RS256"] });
+          returns.push({ ok: true, kid: decodeProtectedHeader(jwt).kid, payload });
+          const items = (payload["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] ?? []) as { title?: string }[];
+          res.writeHead(200, { "Content-Type": "text/html" }).end(
+            `<!doctype html><html lang="en"><head><title>Test LMS</title></head><body><h1>Test LMS received ${items.length} items</h1><ul>${items.map((i) => `<li>${escapeHtml(String(i.title))}</li>`).join("")}</ul></body></html>`,
+          );
+        } catch (error) {
+          returns.push({ ok: false, error: String(error) });
+          res.writeHead(400, { "Content-Type": "text/plain" }).end(`Test LMS refused the deep linking answer: ${String(error)}`);
+        }
       } else {
         res.writeHead(404).end();
       }
@@ -159,6 +203,10 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
       return `${issuer}/start?${new URLSearchParams({ login_hint: launch.sub, tool: toolLoginUrl })}`;
     },
     rotateKey: () => newKey(`test-platform-key-${published.length + 1}`),
+    trustTool(jwksUrl) {
+      toolKeys = createRemoteJWKSet(new URL(jwksUrl));
+    },
+    deepLinkReturns: () => [...returns],
     jwksFetches: () => fetches,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

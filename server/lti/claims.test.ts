@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkLaunchClaims, cleanName, CLOCK_SKEW_S, launchTarget, LTI_CLAIM, MAX_TOKEN_AGE_S, roleFromLti, type Expected } from "./claims";
+import { checkDeepLinkingClaims, checkLaunchClaims, cleanName, DL_CLAIM, isDeepLinkingRequest, CLOCK_SKEW_S, launchTarget, LTI_CLAIM, MAX_TOKEN_AGE_S, roleFromLti, type Expected } from "./claims";
 
 const NOW = 1_800_000_000;
 const M = "http://purl.imsglobal.org/vocab/lis/v2/membership";
@@ -75,7 +75,9 @@ describe("checkLaunchClaims", () => {
 
   it("refuses another LTI version, another message type and an unregistered deployment", () => {
     expect(refusal(payload({ [LTI_CLAIM.version]: "1.1" }))).toMatch(/^400 .*1\.3\.0/);
-    expect(refusal(payload({ [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest" }))).toMatch(/^400 .*LtiDeepLinkingRequest/);
+    expect(refusal(payload({ [LTI_CLAIM.messageType]: "LtiSubmissionReviewRequest" }))).toMatch(/^400 .*LtiSubmissionReviewRequest.*LtiResourceLinkRequest.*LtiDeepLinkingRequest/);
+    // A deep linking request goes through checkDeepLinkingClaims, never as a resource link launch.
+    expect(refusal(payload({ [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest" }))).toMatch(/^400 /);
     expect(refusal(payload({ [LTI_CLAIM.deploymentId]: "dep-3" }))).toMatch(/^403 .*deployment/);
     expect(refusal(payload({ [LTI_CLAIM.deploymentId]: undefined }))).toMatch(/^403 .*deployment/);
   });
@@ -143,5 +145,84 @@ describe("cleanName", () => {
     expect(cleanName("\u200B\u0000", "Student")).toBe("Student");
     expect(cleanName("x\ud800y", "Student")).toBe("xy");
     expect(Array.from(cleanName("😀".repeat(100), "Student"))).toHaveLength(80);
+  });
+});
+
+describe("checkDeepLinkingClaims", () => {
+  const settings = { deep_link_return_url: "https://lms.example.org/deep_links/return?x=1", accept_types: ["link", "ltiResourceLink"], accept_presentation_document_targets: ["window"], data: "opaque-42" };
+  const deepLink = (overrides: Record<string, unknown> = {}, settingsOverrides: Record<string, unknown> = {}) =>
+    payload({
+      [LTI_CLAIM.messageType]: "LtiDeepLinkingRequest",
+      [LTI_CLAIM.resourceLink]: undefined,
+      [LTI_CLAIM.targetLinkUri]: undefined,
+      [LTI_CLAIM.custom]: undefined,
+      [LTI_CLAIM.roles]: [`${M}#Instructor`],
+      [DL_CLAIM.settings]: { ...settings, ...settingsOverrides },
+      ...overrides,
+    });
+  const dlRefusal = (p: Record<string, unknown>) => {
+    const r = checkDeepLinkingClaims(
+      Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)),
+      expected,
+    );
+    return r.ok ? "accepted" : `${r.status} ${r.reason}`;
+  };
+
+  it("accepts an instructor's request without a resource link, and keeps where to answer and what to echo", () => {
+    const p = Object.fromEntries(Object.entries(deepLink()).filter(([, v]) => v !== undefined));
+    expect(isDeepLinkingRequest(p)).toBe(true);
+    expect(isDeepLinkingRequest(payload())).toBe(false);
+    expect(checkDeepLinkingClaims(p, expected)).toEqual({
+      ok: true,
+      launch: { issuer: "https://lms.example.org", sub: "user-42", deploymentId: "dep-2", role: "instructor", name: "Ada Lovelace", context: { id: "course-7", title: "Media 101" }, targetLinkUri: "", custom: {} },
+      settings: { returnUrl: "https://lms.example.org/deep_links/return?x=1", acceptMultiple: false, newWindow: true, data: "opaque-42" },
+    });
+    const multiple = checkDeepLinkingClaims(deepLink({}, { accept_multiple: true, data: undefined, accept_presentation_document_targets: ["iframe"] }), expected);
+    expect(multiple.ok && multiple.settings).toEqual({ returnUrl: settings.deep_link_return_url, acceptMultiple: true, newWindow: false });
+    const noTargets = checkDeepLinkingClaims(deepLink({}, { accept_presentation_document_targets: undefined }), expected);
+    expect(noTargets.ok && noTargets.settings.newWindow).toBe(false);
+    // Only `true` allows several items.
+    const truthy = checkDeepLinkingClaims(deepLink({}, { accept_multiple: "true" }), expected);
+    expect(truthy.ok && truthy.settings.acceptMultiple).toBe(false);
+    // A teaching assistant may too.
+    expect(dlRefusal(deepLink({ [LTI_CLAIM.roles]: [`${M}/Instructor#TeachingAssistant`] }))).toBe("accepted");
+  });
+
+  it("runs the checks every message meets", () => {
+    expect(dlRefusal(deepLink({ iss: "https://evil.example.org" }))).toMatch(/^401 .*iss/);
+    expect(dlRefusal(deepLink({ aud: "other-tool" }))).toMatch(/^401 .*aud/);
+    expect(dlRefusal(deepLink({ exp: NOW - CLOCK_SKEW_S }))).toMatch(/^401 .*expired/);
+    expect(dlRefusal(deepLink({ nonce: "another" }))).toMatch(/^401 .*nonce/);
+    expect(dlRefusal(deepLink({ [LTI_CLAIM.version]: "1.1" }))).toMatch(/^400 .*1\.3\.0/);
+    expect(dlRefusal(deepLink({ [LTI_CLAIM.messageType]: "LtiResourceLinkRequest" }))).toMatch(/^400 .*LtiResourceLinkRequest/);
+    expect(dlRefusal(deepLink({ [LTI_CLAIM.deploymentId]: "dep-3" }))).toMatch(/^403 .*deployment/);
+    expect(dlRefusal(deepLink({ sub: "" }))).toMatch(/^400 .*user id/);
+  });
+
+  it("refuses learners and anyone else who does not teach the course", () => {
+    expect(dlRefusal(deepLink({ [LTI_CLAIM.roles]: [`${M}#Learner`] }))).toMatch(/^403 .*Only instructors and teaching assistants/);
+    expect(dlRefusal(deepLink({ [LTI_CLAIM.roles]: [`${M}#Mentor`] }))).toMatch(/^403 .*Only instructors/);
+    expect(dlRefusal(deepLink({ [LTI_CLAIM.roles]: "Instructor" }))).toMatch(/^400 .*roles/);
+    expect(dlRefusal(deepLink({ [LTI_CLAIM.context]: undefined }))).toMatch(/^400 .*course/);
+  });
+
+  it("refuses settings without an http(s) return address, without ltiResourceLink, or with data that is not short text", () => {
+    expect(dlRefusal(deepLink({ [DL_CLAIM.settings]: undefined }))).toMatch(/^400 .*deep_linking_settings/);
+    expect(dlRefusal(deepLink({ [DL_CLAIM.settings]: "x" }))).toMatch(/^400 .*deep_linking_settings/);
+    for (const url of [undefined, "", "javascript:alert(1)", "ftp://lms.example.org/x", "/relative", "https://user:pw@lms.example.org/x", `https://lms.example.org/${"x".repeat(2000)}`, 7]) {
+      expect(dlRefusal(deepLink({}, { deep_link_return_url: url })), String(url)).toMatch(/^400 .*deep_link_return_url/);
+    }
+    expect(dlRefusal(deepLink({}, { deep_link_return_url: "http://localhost:8080/return" }))).toBe("accepted");
+    expect(dlRefusal(deepLink({}, { accept_types: ["link", "file"] }))).toMatch(/^400 .*accept_types/);
+    expect(dlRefusal(deepLink({}, { accept_types: "ltiResourceLink" }))).toMatch(/^400 .*accept_types/);
+    expect(dlRefusal(deepLink({}, { accept_types: undefined }))).toMatch(/^400 .*accept_types/);
+    expect(dlRefusal(deepLink({}, { data: 42 }))).toMatch(/^400 .*data/);
+    expect(dlRefusal(deepLink({}, { data: "x".repeat(4097) }))).toMatch(/^400 .*data/);
+    expect(dlRefusal(deepLink({}, { data: "x".repeat(4096) }))).toBe("accepted");
+    // Counted in bytes as JSON holds them: the picker's address must stay short whatever the characters.
+    expect(dlRefusal(deepLink({}, { data: "é".repeat(2049) }))).toMatch(/^400 .*data/);
+    expect(dlRefusal(deepLink({}, { data: "\u0001".repeat(700) }))).toMatch(/^400 .*data/);
+    expect(dlRefusal(deepLink({}, { data: '"'.repeat(2048) }))).toBe("accepted");
+    expect(dlRefusal(deepLink({}, { deep_link_return_url: `https://lms.example.org/${"é".repeat(1000)}` }))).toMatch(/^400 .*deep_link_return_url/);
   });
 });

@@ -58,31 +58,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 /** The checks of IMS Security Framework §5.1.3 and LTI Core §5.1 on a verified id_token's payload. */
 export function checkLaunchClaims(payload: Record<string, unknown>, expected: Expected): ClaimCheck {
-  if (payload.iss !== expected.issuer) return refuse(401, "The launch came from a platform other than the one it names (iss).");
-  const aud = payload.aud;
-  const audiences = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud : [];
-  if (!audiences.includes(expected.clientId)) return refuse(401, "The launch was meant for another tool (aud is not this tool's client id).");
-  // With several audiences the authorised party must be named, and be this tool.
-  if ((audiences.length > 1 || payload.azp !== undefined) && payload.azp !== expected.clientId) {
-    return refuse(401, "The launch was meant for another tool (azp is not this tool's client id).");
-  }
-  const { exp, iat } = payload;
-  if (typeof exp !== "number" || typeof iat !== "number") return refuse(401, "The launch token has no expiry or issue time.");
-  if (exp + CLOCK_SKEW_S <= expected.now) return refuse(401, "The launch token has expired. Open the link in your course again.");
-  if (iat - CLOCK_SKEW_S > expected.now) return refuse(401, "The launch token was issued in the future: the platform's clock is wrong.");
-  if (expected.now - iat > MAX_TOKEN_AGE_S + CLOCK_SKEW_S) return refuse(401, "The launch token is too old. Open the link in your course again.");
-  if (!isText(payload.nonce, 200) || payload.nonce !== expected.nonce) return refuse(401, "The launch token does not answer this browser's sign-in (nonce).");
-
-  if (payload[LTI_CLAIM.version] !== LTI_VERSION) return refuse(400, `Only LTI ${LTI_VERSION} launches are supported.`);
-  const messageType = payload[LTI_CLAIM.messageType];
-  if (messageType !== RESOURCE_LINK_REQUEST) {
-    return refuse(400, `This tool does not handle "${typeof messageType === "string" ? messageType.slice(0, 60) : "unknown"}" messages yet: only resource link launches (${RESOURCE_LINK_REQUEST}).`);
-  }
-  const deploymentId = payload[LTI_CLAIM.deploymentId];
-  if (!isText(deploymentId, 255) || !expected.deploymentIds.includes(deploymentId)) {
-    return refuse(403, "This deployment of the tool is not registered here. Ask your school's admin to add its deployment id on the LTI admin page.");
-  }
-  if (!isText(payload.sub, 255)) return refuse(400, "The launch does not say who you are (no user id): anonymous launches are not supported.");
+  const message = checkMessage(payload, expected, RESOURCE_LINK_REQUEST);
+  if (!message.ok) return message;
+  const { deploymentId } = message;
   const link = payload[LTI_CLAIM.resourceLink];
   if (!isObject(link) || !isText(link.id, 255)) return refuse(400, "The launch names no resource link.");
   const targetLinkUri = payload[LTI_CLAIM.targetLinkUri];
@@ -99,7 +77,7 @@ export function checkLaunchClaims(payload: Record<string, unknown>, expected: Ex
     ok: true,
     launch: {
       issuer: expected.issuer,
-      sub: payload.sub,
+      sub: message.sub,
       deploymentId,
       role,
       name: personName(payload),
@@ -165,4 +143,132 @@ export function launchTarget(launch: Pick<Launch, "targetLinkUri" | "custom">, a
 export function cleanName(raw: string, fallback: string, max = NAME_MAX): string {
   const visible = withoutInvisible(raw.normalize("NFC").replace(/\s+/g, " ")).replace(/[\uD800-\uDFFF]/gu, "").trim();
   return Array.from(visible).slice(0, max).join("").trim() || fallback;
+}
+
+/**
+ * What every message from the platform must meet, whatever it asks for: IMS Security Framework
+ * §5.1.3 (iss, aud, azp, exp/iat, nonce) and LTI Core §5.1 (version, the expected message type,
+ * a registered deployment, a user). Resource link launches and deep linking requests share it.
+ */
+function checkMessage(payload: Record<string, unknown>, expected: Expected, messageType: string): { ok: true; deploymentId: string; sub: string } | ClaimRefusal {
+  if (payload.iss !== expected.issuer) return refuse(401, "The launch came from a platform other than the one it names (iss).");
+  const aud = payload.aud;
+  const audiences = typeof aud === "string" ? [aud] : Array.isArray(aud) ? aud : [];
+  if (!audiences.includes(expected.clientId)) return refuse(401, "The launch was meant for another tool (aud is not this tool's client id).");
+  // With several audiences the authorised party must be named, and be this tool.
+  if ((audiences.length > 1 || payload.azp !== undefined) && payload.azp !== expected.clientId) {
+    return refuse(401, "The launch was meant for another tool (azp is not this tool's client id).");
+  }
+  const { exp, iat } = payload;
+  if (typeof exp !== "number" || typeof iat !== "number") return refuse(401, "The launch token has no expiry or issue time.");
+  if (exp + CLOCK_SKEW_S <= expected.now) return refuse(401, "The launch token has expired. Open the link in your course again.");
+  if (iat - CLOCK_SKEW_S > expected.now) return refuse(401, "The launch token was issued in the future: the platform's clock is wrong.");
+  if (expected.now - iat > MAX_TOKEN_AGE_S + CLOCK_SKEW_S) return refuse(401, "The launch token is too old. Open the link in your course again.");
+  if (!isText(payload.nonce, 200) || payload.nonce !== expected.nonce) return refuse(401, "The launch token does not answer this browser's sign-in (nonce).");
+
+  if (payload[LTI_CLAIM.version] !== LTI_VERSION) return refuse(400, `Only LTI ${LTI_VERSION} launches are supported.`);
+  const type = payload[LTI_CLAIM.messageType];
+  if (type !== messageType) {
+    return refuse(
+      400,
+      `This tool does not handle "${typeof type === "string" ? type.slice(0, 60) : "unknown"}" messages: only resource link launches (${RESOURCE_LINK_REQUEST}) and deep linking requests (${DEEP_LINKING_REQUEST}).`,
+    );
+  }
+  const deploymentId = payload[LTI_CLAIM.deploymentId];
+  if (!isText(deploymentId, 255) || !expected.deploymentIds.includes(deploymentId)) {
+    return refuse(403, "This deployment of the tool is not registered here. Ask your school's admin to add its deployment id on the LTI admin page.");
+  }
+  if (!isText(payload.sub, 255)) return refuse(400, "The launch does not say who you are (no user id): anonymous launches are not supported.");
+  return { ok: true, deploymentId, sub: payload.sub };
+}
+
+// ---- Deep linking (IMS LTI Deep Linking 2.0): an instructor adding the tool in the LMS picks
+// units here, and the LMS gets them back as signed content items (server/lti/deep-link.ts).
+
+export const DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+export const DEEP_LINKING_RESPONSE = "LtiDeepLinkingResponse";
+const DL_CLAIM_BASE = "https://purl.imsglobal.org/spec/lti-dl/claim/";
+export const DL_CLAIM = {
+  settings: `${DL_CLAIM_BASE}deep_linking_settings`,
+  contentItems: `${DL_CLAIM_BASE}content_items`,
+  data: `${DL_CLAIM_BASE}data`,
+  msg: `${DL_CLAIM_BASE}msg`,
+} as const;
+/** The longest `data` the tool echoes back, in bytes as JSON holds it (Canvas sends a few hundred characters). */
+export const DEEP_LINK_DATA_MAX = 4096;
+/** The longest return URL, in bytes as JSON holds it. Both travel in the picker's address (deep-link.ts), which must stay well under a server's 16 KB of request headers. */
+export const RETURN_URL_MAX = 2000;
+/** A string's size in UTF-8 as JSON writes it (quotes and control characters escaped), without its quotes. */
+const jsonBytes = (s: string) => new TextEncoder().encode(JSON.stringify(s)).length - 2;
+
+/**
+ * What the platform asked for: where to send the answer, whether several items may go back,
+ * whether it can open them in a new window (accept_presentation_document_targets), what to echo.
+ */
+export type DeepLinkSettings = { returnUrl: string; acceptMultiple: boolean; newWindow: boolean; data?: string };
+export type DeepLinkCheck = { ok: true; launch: Launch; settings: DeepLinkSettings } | ClaimRefusal;
+
+/** True when the verified token asks for deep linking rather than a resource link launch. */
+export function isDeepLinkingRequest(payload: Record<string, unknown>): boolean {
+  return payload[LTI_CLAIM.messageType] === DEEP_LINKING_REQUEST;
+}
+
+/** An http(s) address without credentials: where a deep linking answer may be posted. */
+export function isReturnUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The checks of LTI Deep Linking 2.0 §4.4 on a verified LtiDeepLinkingRequest, after the ones
+ * every message meets: a course, an instructor or teaching assistant (learners may not add
+ * content), and deep_linking_settings with an http(s) deep_link_return_url (at most RETURN_URL_MAX bytes), accept_types with
+ * "ltiResourceLink", optional data (text of at most DEEP_LINK_DATA_MAX bytes, echoed back), accept_multiple (only `true` counts) and
+ * accept_presentation_document_targets (with "window", the links ask for a window of their own).
+ * No resource link: the request is for making one.
+ */
+export function checkDeepLinkingClaims(payload: Record<string, unknown>, expected: Expected): DeepLinkCheck {
+  const message = checkMessage(payload, expected, DEEP_LINKING_REQUEST);
+  if (!message.ok) return message;
+  const roles = payload[LTI_CLAIM.roles];
+  if (!Array.isArray(roles)) return refuse(400, "The launch has no roles claim.");
+  if (roleFromLti(roles) !== "instructor") return refuse(403, "Only instructors and teaching assistants can add Behind the Headline's units to a course (deep linking).");
+  const context = payload[LTI_CLAIM.context];
+  if (!isObject(context) || !isText(context.id, 255)) return refuse(400, "Open the tool from inside a course: the launch names no course (context).");
+  const settings = payload[DL_CLAIM.settings];
+  if (!isObject(settings)) return refuse(400, "The deep linking request has no deep_linking_settings claim.");
+  const returnUrl = settings.deep_link_return_url;
+  if (!isText(returnUrl, RETURN_URL_MAX) || jsonBytes(returnUrl) > RETURN_URL_MAX || !isReturnUrl(returnUrl)) return refuse(400, "The deep linking request's return address (deep_link_return_url) is not an http or https address.");
+  if (!Array.isArray(settings.accept_types) || !settings.accept_types.includes("ltiResourceLink")) {
+    return refuse(400, "The learning platform does not accept LTI links here (accept_types has no ltiResourceLink).");
+  }
+  const data = settings.data;
+  if (data !== undefined && (typeof data !== "string" || jsonBytes(data) > DEEP_LINK_DATA_MAX)) {
+    return refuse(400, `The deep linking request's data is not text of at most ${DEEP_LINK_DATA_MAX} bytes.`);
+  }
+  const title = [context.title, context.label].find((t) => isText(t, 1000));
+  const targetLinkUri = payload[LTI_CLAIM.targetLinkUri];
+  return {
+    ok: true,
+    launch: {
+      issuer: expected.issuer,
+      sub: message.sub,
+      deploymentId: message.deploymentId,
+      role: "instructor",
+      name: personName(payload),
+      context: { id: context.id, title: typeof title === "string" ? title : "" },
+      targetLinkUri: isText(targetLinkUri, 2000) ? targetLinkUri : "",
+      custom: customParameters(payload[LTI_CLAIM.custom]),
+    },
+    settings: {
+      returnUrl,
+      acceptMultiple: settings.accept_multiple === true,
+      newWindow: Array.isArray(settings.accept_presentation_document_targets) && settings.accept_presentation_document_targets.includes("window"),
+      ...(data !== undefined ? { data } : {}),
+    },
+  };
 }

@@ -11,6 +11,8 @@ import "server-only";
 //   course     a course seen for the first time needs its instructor to launch first
 // then the LMS user's account and the course's class are found or made (accounts.ts), the
 // person is signed in with the app's own session (server/session.ts) and sent to the unit.
+// A deep linking request (claims.ts: checkDeepLinkingClaims, instructors only) takes the same
+// path and ends on the unit picker instead (server/lti/deep-link.ts).
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify } from "jose";
 import { z } from "zod";
 import { text } from "@/lib/validation";
@@ -18,7 +20,8 @@ import { db } from "@/server/db";
 import { refusalPage } from "@/server/http/refusal-page";
 import { findLessons } from "@/server/content/lessons";
 import { startSession } from "@/server/session";
-import { checkLaunchClaims, CLOCK_SKEW_S, launchTarget } from "./claims";
+import { checkDeepLinkingClaims, checkLaunchClaims, CLOCK_SKEW_S, isDeepLinkingRequest, launchTarget } from "./claims";
+import { deepLinkPickerPath } from "./deep-link-response";
 import { classNeedsInstructor, linkLaunch } from "./accounts";
 import { LOGIN_TTL_S, nonceFor, readState, stateCookie, stateCookieName } from "./login";
 import { platformById } from "./platforms";
@@ -97,7 +100,10 @@ export async function finishLaunch(form: z.output<typeof launchForm>, hasStateCo
     return refused(failure.status, failure.message, state);
   }
   const nonce = nonceFor(state);
-  const check = checkLaunchClaims(payload, { issuer: platform.issuer, clientId: platform.clientId, deploymentIds: platform.deploymentIds, nonce, now: Math.floor(now.getTime() / 1000) });
+  const expected = { issuer: platform.issuer, clientId: platform.clientId, deploymentIds: platform.deploymentIds, nonce, now: Math.floor(now.getTime() / 1000) };
+  // A deep linking request (an instructor adding the tool in the LMS) meets its own rules, then goes the same way up to the sign-in.
+  const deepLink = isDeepLinkingRequest(payload) ? checkDeepLinkingClaims(payload, expected) : null;
+  const check = deepLink ?? checkLaunchClaims(payload, expected);
   if (!check.ok) return refused(check.status, check.reason, state);
   if (!(await storeNonceOnce(state, nonce, platform.id, login.expires, now))) return refused(401, "This launch was already used. Open the link in your course again.", state);
   const launch = check.launch;
@@ -108,6 +114,10 @@ export async function finishLaunch(form: z.output<typeof launchForm>, hasStateCo
   const linked = await linkLaunch(launch, platform.name);
   if ("refusal" in linked) return refused(403, linked.refusal, state);
   await startSession(linked.user);
+  if (deepLink?.ok) {
+    const picker = deepLinkPickerPath(deepLink.settings, platform.id, launch.deploymentId, linked.user.id, now.getTime());
+    return new Response(null, { status: 303, headers: { Location: appOrigin + picker, "Set-Cookie": stateCookie(state, 0), "Cache-Control": "no-store" } });
+  }
   const units = new Set((await findLessons()).entries.map((e) => e.slug));
   const target = launchTarget(launch, appOrigin, (slug) => units.has(slug));
   return new Response(null, { status: 303, headers: { Location: appOrigin + target, "Set-Cookie": stateCookie(state, 0), "Cache-Control": "no-store" } });

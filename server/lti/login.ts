@@ -33,7 +33,8 @@ export const loginParams = z.object({
 export type LoginParams = z.output<typeof loginParams>;
 
 const secret = () => process.env.NEXTAUTH_SECRET ?? "";
-const mac = (purpose: string, text: string) => createHmac("sha256", secret()).update(`lti-${purpose}|${text}`).digest("base64url");
+/** An HMAC (NEXTAUTH_SECRET) of `text` for one purpose: what this app signs for a browser to hand back. */
+export const mac = (purpose: string, text: string) => createHmac("sha256", secret()).update(`lti-${purpose}|${text}`).digest("base64url");
 
 /** A login's state: random, the platform's id and when it expires (seconds), signed by this app. */
 export function makeState(platformId: string, expires: number, random = randomBytes(24).toString("base64url")): string {

@@ -44,6 +44,10 @@ export default async function LtiAdminPage() {
         <dd>
           <code>{urls.launch}</code> <span className="muted">· target link:</span> <code>{urls.target}</code>
         </dd>
+        <dt>Deep linking URL (content selection: an instructor picks units when adding the tool)</dt>
+        <dd>
+          <code>{urls.launch}</code> <span className="muted">· the launch URL: the tool tells the two apart by the message type</span>
+        </dd>
         <dt>Public keyset URL (JWKS)</dt>
         <dd>
           <code>{urls.jwks}</code>
