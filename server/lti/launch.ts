@@ -22,6 +22,7 @@ import { checkLaunchClaims, CLOCK_SKEW_S, launchTarget } from "./claims";
 import { classNeedsInstructor, linkLaunch } from "./accounts";
 import { LOGIN_TTL_S, nonceFor, readState, stateCookie, stateCookieName } from "./login";
 import { platformById } from "./platforms";
+import { rememberLineItem } from "./ags-store";
 import { isUniqueViolation } from "@/server/prisma-client";
 
 export const launchForm = z.object({
@@ -110,5 +111,6 @@ export async function finishLaunch(form: z.output<typeof launchForm>, hasStateCo
   await startSession(linked.user);
   const units = new Set((await findLessons()).entries.map((e) => e.slug));
   const target = launchTarget(launch, appOrigin, (slug) => units.has(slug));
+  await rememberLineItem(launch, platform.id, linked.user.id, target); // grades back to the LMS (ags-store.ts)
   return new Response(null, { status: 303, headers: { Location: appOrigin + target, "Set-Cookie": stateCookie(state, 0), "Cache-Control": "no-store" } });
 }
