@@ -6,7 +6,7 @@
 // each broken on its own: refused with a page that says why, and nothing made.
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { accounts, signInAs } from "./fixtures";
+import { accounts, axeViolations, signInAs } from "./fixtures";
 import { testDb } from "./db";
 import { rawRequest } from "./http";
 import { ROLES, startPlatform, type LaunchSpec, type Platform } from "./lti/platform";
@@ -400,3 +400,69 @@ test("key rollover: once the platform signs with a new key, the tool fetches its
   expect(statuses.every((s) => s === 401 || s === 303), statuses.join(",")).toBe(true);
   expect(platform.jwksFetches()).toBeGreaterThan(fetchesBefore);
 });
+
+test("grades back to the LMS: a student's unit score reaches the LMS gradebook; one the LMS refuses shows as failed to the instructor, who sends it again", async ({ browser, baseURL }) => {
+  platform.trustTool(`${baseURL}/api/lti/jwks`);
+  platform.scoreAnswer({});
+  const loginUrl = `${baseURL}/api/lti/login`;
+  const course = `course-ags-${Date.now()}`;
+  const teacherContext = await browser.newContext();
+  const teacherPage = await teacherContext.newPage();
+  await teacherPage.goto(platform.startUrl(spec(baseURL!, { name: "Gina Grader", roles: ROLES.instructor, contextId: course, contextTitle: "Graded course", targetLinkUri: `${baseURL}/course` }), loginUrl));
+  await expect(teacherPage).toHaveURL(`${baseURL}/course`);
+  const student = spec(baseURL!, { name: "Sol Scored", contextId: course, targetLinkUri: `${baseURL}/course`, custom: { unit: "lone-wolf" } });
+  const studentContext = await browser.newContext();
+  const studentPage = await studentContext.newPage();
+  await studentPage.goto(platform.startUrl(student, loginUrl));
+  await expect(studentPage).toHaveURL(`${baseURL}/lessons/lone-wolf`);
+
+  // The launch kept the link's line item for the student and the unit it opens.
+  const db = testDb();
+  expect(await db.ltiLineItem.findFirst({ where: { userSub: student.sub }, select: { lessonSlug: true, lineItemUrl: true, resourceLinkId: true } })).toEqual({
+    lessonSlug: "lone-wolf",
+    lineItemUrl: platform.lineItemUrl(`link-${course}`, course),
+    resourceLinkId: `link-${course}`,
+  });
+  const mine = () => platform.scores().filter((s) => s.body.userId === student.sub);
+  const submit = async () => {
+    const res = await studentPage.request.post("/api/attempts", {
+      data: { lessonSlug: "lone-wolf", quizId: "lone-wolf-quiz", submissionKey: `ags-${Date.now()}-${n++}`, answers: {} },
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+    return (await res.json()) as { status: { bestFraction: number } };
+  };
+
+  const result = await submit();
+  await expect.poll(() => mine().length, { timeout: 20_000 }).toBe(1);
+  expect(mine()[0]).toMatchObject({ link: `link-${course}`, course, body: { userId: student.sub, scoreMaximum: 100, activityProgress: "Completed" } });
+  expect(mine()[0].body.gradingProgress).toMatch(/^(FullyGraded|PendingManual)$/);
+  expect(mine()[0].body.scoreGiven).toBeCloseTo(result.status.bestFraction * 100, 1);
+
+  // The LMS refuses the next score: failed at once, with its reason, on the class's page.
+  platform.scoreAnswer({ status: 400, body: "This line item is closed" });
+  await submit();
+  const newest = () => db.ltiScoreOutbox.findFirst({ where: { userSub: student.sub }, orderBy: { createdAt: "desc" }, select: { status: true } });
+  await expect.poll(async () => (await newest())?.status, { timeout: 20_000 }).toBe("failed");
+  const classId = (await db.ltiContextLink.findFirstOrThrow({ where: { contextId: course }, select: { classId: true } })).classId;
+  await teacherPage.goto(`/instructor/classes/${classId}`);
+  await teacherPage.getByRole("link", { name: "grades sent to the LMS" }).click();
+  await expect(teacherPage.getByRole("heading", { name: "Grades sent to the LMS" })).toBeVisible();
+  const row = teacherPage.locator("tr[data-status]").filter({ hasText: "Sol Scored" });
+  await expect(row).toHaveAttribute("data-status", "failed");
+  await expect(row).toContainText("The platform refused the score: HTTP 400 This line item is closed");
+  expect(await axeViolations(teacherPage), "axe on the LMS grades page").toEqual([]);
+
+  // Sent again once the LMS takes it.
+  platform.scoreAnswer({});
+  await row.getByRole("button", { name: "Resend" }).click();
+  // The page comes back with the row waiting (or already sent): no Resend button any more.
+  await expect(teacherPage.locator("tr[data-status]").filter({ hasText: "Sol Scored" }).getByRole("button", { name: "Resend" })).toHaveCount(0);
+  await expect.poll(() => mine().length, { timeout: 20_000 }).toBe(2);
+  await expect.poll(async () => (await newest())?.status).toBe("sent");
+  await teacherPage.reload();
+  await expect(teacherPage.locator("tr[data-status]").filter({ hasText: "Sol Scored" })).toHaveAttribute("data-status", "sent");
+  await teacherContext.close();
+  await studentContext.close();
+});
+

@@ -2,11 +2,15 @@
 // 127.0.0.1 — another site than the app on localhost, so every launch is a real cross-site
 // flow. It has its own RSA key (jose), publishes it at /jwks, answers the tool's OIDC
 // authorisation request at /auth by posting a signed id_token back (form_post), and starts a
-// launch at /start (a form POST to the tool's login URL, as Canvas does).
+// launch at /start (a form POST to the tool's login URL, as Canvas does). Grades (AGS): every
+// launch names a line item of its resource link; /token gives access tokens to a tool whose
+// client assertion verifies against its JWKS (trustTool), and the line items' /scores records
+// what it receives (or answers slowly, or with an error: scoreAnswer).
 //   const platform = await startPlatform(port); … platform.idToken({ … }); … await platform.stop();
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
+import { randomUUID } from "node:crypto";
+import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK } from "jose";
 
 const CLAIM = "https://purl.imsglobal.org/spec/lti/claim/";
 const MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";
@@ -36,6 +40,13 @@ export type TokenOptions = {
   exp?: number;
 };
 
+const AGS = "https://purl.imsglobal.org/spec/lti-ags/";
+export const AGS_SCORE_SCOPE = `${AGS}scope/score`;
+export const SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
+
+/** A score as the platform received it: the line item (resource link id, course) and the body. */
+export type ReceivedScore = { link: string; course: string; at: number; body: { userId: string; scoreGiven: number; scoreMaximum: number; activityProgress: string; gradingProgress: string; timestamp: string } };
+
 export type Platform = {
   issuer: string;
   clientId: string;
@@ -49,6 +60,16 @@ export type Platform = {
   rotateKey(): Promise<void>;
   /** How many times the tool fetched the platform's keys. */
   jwksFetches(): number;
+  /** The line item URL of a resource link (what launches name in the AGS endpoint claim). */
+  lineItemUrl(linkId: string, contextId: string): string;
+  /** Accept access token requests from the tool whose public keys are at this URL. */
+  trustTool(jwksUrl: string): void;
+  /** How the scores endpoint answers from now on: after `delayMs`, with `status` (200 records the score). */
+  scoreAnswer(answer: { status?: number; delayMs?: number; body?: string }): void;
+  /** Scores received (answered 200), oldest first. */
+  scores(): ReceivedScore[];
+  /** Access tokens issued. */
+  tokensIssued(): number;
   stop(): Promise<void>;
 };
 
@@ -57,6 +78,15 @@ const autoPost = (action: string, fields: Record<string, string>) =>
   `<!doctype html><html lang="en"><head><title>Test LMS</title></head><body><form method="post" action="${escapeHtml(action)}">${Object.entries(fields)
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
     .join("")}<button>Continue</button></form><script>document.forms[0].submit()</script></body></html>`;
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
 
 export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Promise<Platform> {
   let privateKey!: CryptoKey;
@@ -73,6 +103,12 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
   const deploymentId = "e2e-deployment-1";
   const launches = new Map<string, LaunchSpec>();
   let fetches = 0;
+  let toolKeys: ReturnType<typeof createRemoteJWKSet> | null = null;
+  const accessTokens = new Set<string>();
+  const usedJti = new Set<string>();
+  const received: ReceivedScore[] = [];
+  let answer: { status?: number; delayMs?: number; body?: string } = {};
+  const lineItemUrl = (linkId: string, contextId: string) => `${issuer}/lineitems/${encodeURIComponent(linkId)}/lineitem?course=${encodeURIComponent(contextId)}`;
 
   async function idToken(launch: LaunchSpec, options: TokenOptions): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
@@ -87,6 +123,7 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
       [`${CLAIM}roles`]: launch.roles,
       [`${CLAIM}context`]: { id: launch.contextId, title: launch.contextTitle ?? "Media literacy 101", type: [`http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering`] },
       [`${CLAIM}custom`]: launch.custom ?? {},
+      [`${AGS}claim/endpoint`]: { scope: [AGS_SCORE_SCOPE, `${AGS}scope/lineitem.readonly`], lineitem: lineItemUrl(`link-${launch.contextId}`, launch.contextId), lineitems: `${issuer}/lineitems` },
       ...options.claims,
     };
     for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
@@ -138,6 +175,35 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
           return;
         }
         res.writeHead(200, { "Content-Type": "text/html" }).end(autoPost(q.redirect_uri, { id_token: await idToken(launch, { nonce: q.nonce }), state: q.state }));
+      } else if (url.pathname === "/token" && req.method === "POST") {
+        // OAuth 2 client credentials with a JWT client assertion (RFC 7523), as LTI asks.
+        const form = new URLSearchParams(await readBody(req));
+        const refuse = (error: string, description: string) => res.writeHead(error === "invalid_client" ? 401 : 400, { "Content-Type": "application/json" }).end(JSON.stringify({ error, error_description: description }));
+        if (form.get("grant_type") !== "client_credentials") return refuse("unsupported_grant_type", "grant_type");
+        if (form.get("client_assertion_type") !== "urn:ietf:params:oauth:client-assertion-type:jwt-bearer") return refuse("invalid_request", "client_assertion_type");
+        if (!(form.get("scope") ?? "").split(" ").includes(AGS_SCORE_SCOPE)) return refuse("invalid_scope", "scope");
+        if (!toolKeys) return refuse("invalid_client", "no tool registered");
+        try {
+          const { payload } = await jwtVerify(form.get("client_assertion") ?? "", toolKeys, { issuer: clientId, subject: clientId, audience: `${issuer}/token`, algorithms: ["RS256"] });
+          if (typeof payload.jti !== "string" || usedJti.has(payload.jti)) return refuse("invalid_client", "jti used before");
+          usedJti.add(payload.jti);
+        } catch (error) {
+          return refuse("invalid_client", `client assertion: ${String(error)}`);
+        }
+        const token = randomUUID();
+        accessTokens.add(token);
+        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: 3600, scope: AGS_SCORE_SCOPE }));
+      } else if (/^\/lineitems\/[^/]+\/lineitem\/scores$/.test(url.pathname) && req.method === "POST") {
+        const body = await readBody(req);
+        const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+        if (!token || !accessTokens.has(token)) return void res.writeHead(401).end("access token");
+        if (req.headers["content-type"] !== SCORE_TYPE) return void res.writeHead(415).end("content type");
+        const { status = 200, delayMs = 0, body: text = "" } = answer;
+        if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+        if (status >= 200 && status < 300) {
+          received.push({ link: decodeURIComponent(url.pathname.split("/")[2]), course: url.searchParams.get("course") ?? "", at: Date.now(), body: JSON.parse(body) as ReceivedScore["body"] });
+        }
+        res.writeHead(status, { "Content-Type": "text/plain" }).end(text);
       } else {
         res.writeHead(404).end();
       }
@@ -160,6 +226,15 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
     },
     rotateKey: () => newKey(`test-platform-key-${published.length + 1}`),
     jwksFetches: () => fetches,
+    lineItemUrl,
+    trustTool(jwksUrl) {
+      toolKeys = createRemoteJWKSet(new URL(jwksUrl));
+    },
+    scoreAnswer(a) {
+      answer = a;
+    },
+    scores: () => [...received],
+    tokensIssued: () => accessTokens.size,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -108,6 +108,11 @@ export type SentScore = {
   nextTryAt: Date;
 };
 
+/** Whether the class was made by an LMS course (its grades can go back there). */
+export async function isLmsClass(classId: string): Promise<boolean> {
+  return (await db.ltiContextLink.count({ where: { classId } })) > 0;
+}
+
 /** For each student of the class and each of their line items, the newest score queued for it. */
 export async function classScores(klass: OwnClass): Promise<SentScore[]> {
   const items = await db.ltiLineItem.findMany({

@@ -42,6 +42,8 @@ let ownClass = "";
 let foreignClass = "";
 /** A written answer of users.student (in ownClass) awaiting review. */
 let writtenAnswer = "";
+/** A score of users.student (in ownClass) that the LMS refused. */
+let failedScore = "";
 
 type Outcome = "allowed" | "refused";
 type Row = {
@@ -131,6 +133,13 @@ const TABLE: Row[] = [
     expect: only("instructor", "admin"),
   },
   {
+    action: "instructor/actions#resendScoreAction",
+    run: () => instructorActions.resendScoreAction(null, form({ classId: ownClass, scoreId: failedScore })),
+    changed: async () => (await db.ltiScoreOutbox.findUniqueOrThrow({ where: { id: failedScore } })).status !== "failed",
+    reset: async () => void (await db.ltiScoreOutbox.update({ where: { id: failedScore }, data: { status: "failed" } })),
+    expect: only("instructor", "admin"),
+  },
+  {
     action: "account/actions#joinClassAction",
     run: () => accountActions.joinClassAction(null, form({ joinCode: "FRGN-0001" })),
     changed: async () => (asker ? (await db.enrollment.count({ where: { classId: foreignClass, userId: asker.id } })) > 0 : false),
@@ -188,6 +197,17 @@ beforeAll(async () => {
   const attempt = await db.quizAttempt.create({
     data: { userId: users.student.id, lessonSlug: "claims", quizId: quiz.id, attemptNumber: 1, submissionKey: "k-written", score: 0, maxScore: 1, fraction: 0, passed: false, pendingCount: 1 },
   });
+  // A score sent to an LMS line item and refused (grades back to the LMS).
+  const lms = await db.ltiPlatform.create({ data: { name: "Score LMS", issuer: "https://scores.access.test", clientId: "c", authUrl: "https://scores.access.test/a", tokenUrl: "https://scores.access.test/t", jwksUrl: "https://scores.access.test/j" } });
+  const item = await db.ltiLineItem.create({
+    data: { platformId: lms.id, userId: users.student.id, classId: ownClass, userSub: "s", resourceLinkId: "l", lessonSlug: "claims", lineItemUrl: "https://scores.access.test/li/1", scopes: "" },
+  });
+  const at = new Date();
+  failedScore = (
+    await db.ltiScoreOutbox.create({
+      data: { id: "score-1", key: "score-1", lineItemId: item.id, platformId: lms.id, userId: users.student.id, lineItemUrl: item.lineItemUrl, userSub: "s", lessonSlug: "claims", scoreGiven: 50, scoreMaximum: 100, activityProgress: "Completed", gradingProgress: "FullyGraded", timestamp: at, nextTryAt: at, createdAt: at, status: "failed", lastError: "HTTP 400" },
+    })
+  ).id;
   writtenAnswer = (await db.answer.create({ data: { attemptId: attempt.id, questionId: q.id, questionVersion: version, response: '{"text":"Who said it?"}', score: 0, maxScore: 1, correct: false, pending: true } })).id;
 });
 afterAll(async () => {

@@ -14,6 +14,7 @@ import { formatDay, isDay, isTimeZone } from "@/lib/assignments";
 import { saveAssignments } from "@/server/assignments";
 import { reportUnits } from "@/server/reports/classes";
 import { formAction } from "@/server/http/action";
+import { resendScore } from "@/server/lti/ags-store";
 
 const classForm = z.object({ classId: z.string() });
 
@@ -125,5 +126,15 @@ export const saveAssignmentsAction = formAction(
       ok: true,
       message: set === 0 ? "No unit has a due date now." : `Saved: ${set} unit${set === 1 ? "" : "s"} with a due date${first ? `, the first on ${formatDay(first[1])}` : ""} (end of the day, ${input.timeZone}).`,
     };
+  },
+);
+
+/** Sends a score the LMS refused (or that failed too often) again: back in the outbox, due now. */
+export const resendScoreAction = formAction(
+  { who: teacher, input: classForm.extend({ scoreId: z.string().min(1).max(300) }), owns: (user, { classId }) => ownClass(user, classId) },
+  async ({ owned: klass, input }) => {
+    if (!(await resendScore(klass, input.scoreId))) return { ok: false, error: "This score is not a failed score of your class (it may have been sent again already). Reload the page." };
+    revalidatePath(`/instructor/classes/${klass.id}/lms-grades`);
+    return { ok: true, message: "Sending it again now." };
   },
 );
