@@ -9,8 +9,8 @@
 // `npm run bench:lti -- passback`: grades back to the LMS with the platform answering each score
 // slowly (BENCH_SCORE_DELAY_MS, 500). BENCH_USERS students launch from a link without a
 // gradebook column and as many from a graded one (the AGS claim: the launch keeps its line
-// item); then, BENCH_CONCURRENCY (10) at a time, the first group submits the unit quiz (nothing
-// to send), the second (each submission queues a score, the sender starts sending), and the
+// item); then, BENCH_CONCURRENCY (10) at a time, the first group submits the unit quiz once to
+// warm up and again (nothing to send), the second (each submission queues a score, the sender starts sending), and the
 // first again while those scores are still on their way. Reports the submission latency of
 // each round (client and Server-Timing), and how long the platform took to receive every score
 // (each exactly once).
@@ -112,6 +112,8 @@ async function passback(base: { contextId: string; targetLinkUri: string }) {
   const items = await db.ltiLineItem.count();
   say(`line items kept: ${items} (of ${USERS} graded launches)`);
 
+  say("warm-up: the ungraded students submit once (not counted)");
+  await submitAll(plain.map((r) => r.session), "warm-up");
   say(`round 1: the ungraded students submit (${CONCURRENCY} at a time): nothing to send`);
   const without = await submitAll(plain.map((r) => r.session), "without");
   say(`round 2: the graded students submit: each queues a score; the platform takes ${SCORE_DELAY_MS} ms to answer each`);

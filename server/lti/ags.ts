@@ -244,14 +244,16 @@ export async function sendDueScores(db: PrismaClient, options: SenderOptions = {
     const now = clock();
     const due = await db.ltiScoreOutbox.findMany({ where: { status: "pending", nextTryAt: { lte: now } }, orderBy: { nextTryAt: "asc" }, take: BATCH, select: { id: true, attempts: true } });
     if (!due.length) break;
-    const claimed: Claimed[] = [];
-    for (const row of due) {
-      if (!(await claimRow(db, row, now))) continue;
-      claimed.push(await db.ltiScoreOutbox.findUniqueOrThrow({ where: { id: row.id }, select: ROW }));
-    }
-    const results = await Promise.all(claimed.map((row) => deliver(db, row, options)));
-    for (const r of results) done[r]++;
-    if (!claimed.length) break; // another worker took them all
+    // Each row claimed and sent on its own, all of the batch at once.
+    const results = await Promise.all(
+      due.map(async (row) => {
+        if (!(await claimRow(db, row, now))) return null;
+        const claimed: Claimed = await db.ltiScoreOutbox.findUniqueOrThrow({ where: { id: row.id }, select: ROW });
+        return deliver(db, claimed, options);
+      }),
+    );
+    for (const r of results) if (r) done[r]++;
+    if (results.every((r) => r === null)) break; // another worker took them all
   }
   return done;
 }
