@@ -123,6 +123,8 @@ async function passback(base: { contextId: string; targetLinkUri: string }) {
   say(`round 3: the ungraded students submit again while ${pendingAfter} scores are still waiting or on their way`);
   const during = await submitAll(plain.map((r) => r.session), "during");
   while (platform.scores().length < USERS && performance.now() - t0 < 10 * 60_000) await new Promise((r) => setTimeout(r, 100));
+  // The sender marks a row sent just after the platform answered.
+  while ((await db.ltiScoreOutbox.count({ where: { status: "sent" } })) < USERS && performance.now() - t0 < 10 * 60_000) await new Promise((r) => setTimeout(r, 100));
   const received = platform.scores();
   const drainSeconds = (Math.max(...received.map((r) => r.at)) - (performance.timeOrigin + t0)) / 1000;
   const row = (r: Awaited<ReturnType<typeof submitAll>>) => ({
@@ -142,7 +144,7 @@ async function passback(base: { contextId: string; targetLinkUri: string }) {
     `scores received by the platform: ${received.length} (${users.size} students, each once: ${received.length === users.size}); outbox rows sent: ${sent}; ` +
       `tokens issued: ${platform.tokensIssued()}; all received ${drainSeconds.toFixed(1)} s after round 2 began: ${(received.length / drainSeconds).toFixed(1)} scores a second with ${SCORE_DELAY_MS} ms per score`,
   );
-  if (received.length !== USERS || users.size !== USERS || [without, withScores, during].some((r) => Object.keys(r.statuses).some((k) => k !== "200"))) fail("Some submissions failed or scores were not received exactly once (see above).");
+  if (received.length !== USERS || users.size !== USERS || sent !== USERS || [without, withScores, during].some((r) => Object.keys(r.statuses).some((k) => k !== "200"))) fail("Some submissions failed or scores were not received exactly once (see above).");
 }
 
 try {

@@ -5,14 +5,15 @@
 import { createLocalJWKSet, jwtVerify, type JWK } from "jose";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createScratchDatabase } from "@/lib/test/scratch-database";
+import type { OwnClass } from "@/server/reports/classes";
 import { AGS_SCOPE } from "./claims";
 import { backoffMs, MAX_TRIES, retryable, scorePayload, scoresUrl, SCORE_CONTENT_TYPE } from "./ags";
 
 const scratch = await createScratchDatabase();
 process.env.DATABASE_URL = scratch.url;
 const { db } = await import("@/server/db");
-const { claimRow, forgetTokens, sendDueScores, LEASE_MS } = await import("./ags");
-const { queueUnitScore } = await import("./ags-store");
+const { claimDue, forgetTokens, sendDueScores, LEASE_MS } = await import("./ags");
+const { classScores, queueUnitScore, resendScore } = await import("./ags-store");
 const { publishedKeys } = await import("./keys");
 
 describe("the pure parts", () => {
@@ -133,14 +134,13 @@ describe("the sender", () => {
     expect(received.map((r) => r.auth)).toEqual(["Bearer token-1", "Bearer token-1"]);
   });
 
-  it("claims a row once: a second claim with the same read fails, and two workers at once send each row once", async () => {
+  it("claims a row once: a second claim finds it leased, until the lease ends; two workers at once send each row once", async () => {
     const row = await queue();
     const now = new Date();
-    expect(await claimRow(db, row, now)).toBe(true);
-    expect(await claimRow(db, row, now)).toBe(false);
-    // Leased: not due again until the lease ends.
-    expect(await claimRow(db, { id: row.id, attempts: 1 }, now)).toBe(false);
-    expect(await claimRow(db, { id: row.id, attempts: 1 }, new Date(now.getTime() + LEASE_MS + 1))).toBe(true);
+    expect((await claimDue(db, now)).map((r) => [r.id, r.attempts])).toEqual([[row.id, 1]]);
+    expect(await claimDue(db, now)).toEqual([]);
+    expect(await claimDue(db, new Date(now.getTime() + LEASE_MS - 1))).toEqual([]);
+    expect((await claimDue(db, new Date(now.getTime() + LEASE_MS + 1))).map((r) => [r.id, r.attempts])).toEqual([[row.id, 2]]);
     await db.ltiScoreOutbox.deleteMany();
 
     for (let i = 0; i < 12; i++) {
@@ -225,5 +225,21 @@ describe("queueUnitScore (a written answer scored)", () => {
       { key: `review:r1:${lineItemId}`, scoreGiven: 90, gradingProgress: "FullyGraded", status: "pending" },
     ]);
     expect(await db.$transaction((tx) => queueUnitScore(tx, userId, "other-unit", "review:r2", at))).toBe(0);
+  });
+});
+
+describe("the class's page: classScores and resendScore", () => {
+  it("shows each student's newest score per line item, and sends a failed one of the class again", async () => {
+    const klass = { id: classId, enrollments: [{ user: { id: userId, name: "Ada" } }] } as unknown as OwnClass;
+    const older = await queue({ scoreGiven: 10, createdAt: new Date(Date.now() - 9000) });
+    const newest = await queue({ scoreGiven: 70, createdAt: new Date(Date.now() - 2000) });
+    await db.ltiScoreOutbox.update({ where: { id: newest.id }, data: { status: "failed", lastError: "HTTP 400 closed", attempts: 1 } });
+    expect(await classScores(klass)).toEqual([expect.objectContaining({ id: newest.id, studentName: "Ada", lessonSlug: "claims", status: "failed", scoreGiven: 70, lastError: "HTTP 400 closed", tries: 1 })]);
+    const otherClass = { id: "another-class", enrollments: [] } as unknown as OwnClass;
+    expect(await resendScore(otherClass, newest.id)).toBe(false);
+    expect(await resendScore(klass, older.id)).toBe(false); // not failed
+    expect(await resendScore(klass, newest.id)).toBe(true);
+    expect(await db.ltiScoreOutbox.findUniqueOrThrow({ where: { id: newest.id } })).toMatchObject({ status: "pending", attempts: 0 });
+    expect(await resendScore(klass, newest.id)).toBe(false); // pending now
   });
 });

@@ -2,10 +2,10 @@
 // outbox (LtiScoreOutbox). A row is written in the same transaction as what changed the unit's
 // score (server/quiz/store.ts for an attempt, server/lti/ags-store.ts for a written answer's
 // score), so nothing is lost and the student's submission never waits on the LMS. Here:
-//   claim    due rows (pending, nextTryAt <= now) in small batches; each with a conditional
-//            update (same id, still pending, same number of tries, still due) that also sets a
-//            lease: of two workers (two instances) only one claims a row, and a row whose worker
-//            died is due again when its lease ends
+//   claim    due rows (pending, nextTryAt <= now) in small batches, with a conditional update
+//            (still pending, still due) that marks them with a claim token and a lease: of two
+//            workers (two instances) only one claims a row, and a row whose worker died is due
+//            again when its lease ends (then it may be sent a second time: the same score again)
 //   token    OAuth 2 client credentials with a JWT client assertion (RFC 7523) signed with the
 //            tool's key (keys.ts), scope …/score; kept until shortly before it expires
 //   send     POST <lineitem>/scores, application/vnd.ims.lis.v1.score+json; a newer score of the
@@ -15,8 +15,9 @@
 //            when it refuses the score (other 4xx) or after MAX_TRIES. A failed row can be sent
 //            again from the class's page (resend).
 // The worker runs in every server process (instrumentation.ts starts it: a timer, and a kick
-// right after a score is queued). No "server-only" marker: instrumentation.ts and the unit tests
-// load it, with their own Prisma client; the app finds the running worker on globalThis.
+// right after a score is queued). No "server-only" marker: instrumentation.ts (with the app's
+// one Prisma client, which it makes) and the unit tests load it; the app's bundles find the
+// running worker on globalThis.
 import { randomUUID } from "node:crypto";
 import { importJWK, SignJWT } from "jose";
 import type { PrismaClient } from "@/server/generated/prisma/client";
@@ -195,34 +196,34 @@ const ROW = {
   createdAt: true,
 } as const;
 
-/**
- * Claims one row: only if it is still pending, due, and tried as often as when it was read (no
- * other worker claimed it since). The claim counts a try and leases the row for LEASE_MS.
- */
-export async function claimRow(db: PrismaClient, row: { id: string; attempts: number }, now: Date): Promise<boolean> {
-  const { count } = await db.ltiScoreOutbox.updateMany({
-    where: { id: row.id, status: "pending", attempts: row.attempts, nextTryAt: { lte: now } },
-    data: { attempts: row.attempts + 1, nextTryAt: new Date(now.getTime() + LEASE_MS) },
-  });
-  return count === 1;
-}
-
 /** A claimed row; `attempts` counts this try. */
 type Claimed = ScoreRow & { id: string; platformId: string; lineItemId: string; lineItemUrl: string; attempts: number; createdAt: Date };
 
-async function deliver(db: PrismaClient, row: Claimed, options: SenderOptions): Promise<ScoreStatus> {
+/**
+ * Claims up to `limit` due rows in one conditional update: only rows still pending and due when
+ * the update runs get this claim's token, a lease of LEASE_MS and one more try counted. Of two
+ * workers claiming the same rows, each row goes to one (SQLite runs one write at a time;
+ * PostgreSQL re-checks the condition on a row another update changed). Returns the rows claimed.
+ */
+export async function claimDue(db: PrismaClient, now: Date, limit = BATCH): Promise<Claimed[]> {
+  const due = await db.ltiScoreOutbox.findMany({ where: { status: "pending", nextTryAt: { lte: now } }, orderBy: { nextTryAt: "asc" }, take: limit, select: { id: true } });
+  if (!due.length) return [];
+  const ids = due.map((d) => d.id);
+  const claimToken = randomUUID();
+  const { count } = await db.ltiScoreOutbox.updateMany({
+    where: { id: { in: ids }, status: "pending", nextTryAt: { lte: now } },
+    data: { claimToken, nextTryAt: new Date(now.getTime() + LEASE_MS), attempts: { increment: 1 } },
+  });
+  return count ? db.ltiScoreOutbox.findMany({ where: { id: { in: ids }, claimToken }, select: ROW }) : [];
+}
+
+/** Sends one claimed row; what became of it (the row is marked by the caller when sent). */
+async function deliver(db: PrismaClient, row: Claimed, platform: PlatformRow | undefined, options: SenderOptions): Promise<ScoreStatus> {
   const now = (options.now ?? (() => new Date()))();
-  const newer = await db.ltiScoreOutbox.findFirst({ where: { lineItemId: row.lineItemId, createdAt: { gt: row.createdAt } }, select: { id: true } });
-  if (newer) {
-    await db.ltiScoreOutbox.update({ where: { id: row.id }, data: { status: "superseded", nextTryAt: now } });
-    return "superseded";
-  }
   const tries = row.attempts;
   try {
-    const platform = await db.ltiPlatform.findUnique({ where: { id: row.platformId }, select: { tokenUrl: true, clientId: true } });
     if (!platform) throw new SendError("The learning platform is no longer registered.", false);
     await sendScore(db, platform, row, options);
-    await db.ltiScoreOutbox.update({ where: { id: row.id }, data: { status: "sent", sentAt: (options.now ?? (() => new Date()))(), lastError: null } });
     return "sent";
   } catch (error) {
     const reason = error instanceof SendError ? error : new SendError(`Could not send: ${error instanceof Error ? error.message : String(error)}`, true);
@@ -231,29 +232,35 @@ async function deliver(db: PrismaClient, row: Claimed, options: SenderOptions): 
     await db.ltiScoreOutbox.update({
       where: { id: row.id },
       data: giveUp ? { status: "failed", lastError: message.slice(0, 500) } : { lastError: message.slice(0, 500), nextTryAt: new Date(now.getTime() + backoffMs(tries)) },
+      select: { id: true },
     });
     return giveUp ? "failed" : "pending";
   }
 }
 
-/** Sends every due row, BATCH at a time, until none is due. Returns how each claimed row ended. */
+/**
+ * Sends every due row, BATCH at a time (a batch's rows at once), until none is due. A few
+ * statements per batch, not per row: the claim, the newest score of each line item (older
+ * ones are superseded, not sent), the platforms, and the rows sent. Returns how the rows ended.
+ */
 export async function sendDueScores(db: PrismaClient, options: SenderOptions = {}): Promise<Record<ScoreStatus, number>> {
   const done: Record<ScoreStatus, number> = { pending: 0, sent: 0, failed: 0, superseded: 0 };
   const clock = options.now ?? (() => new Date());
   for (let round = 0; round < 1000; round++) {
-    const now = clock();
-    const due = await db.ltiScoreOutbox.findMany({ where: { status: "pending", nextTryAt: { lte: now } }, orderBy: { nextTryAt: "asc" }, take: BATCH, select: { id: true, attempts: true } });
-    if (!due.length) break;
-    // Each row claimed and sent on its own, all of the batch at once.
-    const results = await Promise.all(
-      due.map(async (row) => {
-        if (!(await claimRow(db, row, now))) return null;
-        const claimed: Claimed = await db.ltiScoreOutbox.findUniqueOrThrow({ where: { id: row.id }, select: ROW });
-        return deliver(db, claimed, options);
-      }),
-    );
-    for (const r of results) if (r) done[r]++;
-    if (results.every((r) => r === null)) break; // another worker took them all
+    const claimed = await claimDue(db, clock());
+    if (!claimed.length) break;
+    const newest = await db.ltiScoreOutbox.groupBy({ by: ["lineItemId"], where: { lineItemId: { in: [...new Set(claimed.map((r) => r.lineItemId))] } }, _max: { createdAt: true } });
+    const newestOf = new Map(newest.map((n) => [n.lineItemId, n._max.createdAt?.getTime() ?? 0]));
+    const superseded = claimed.filter((r) => (newestOf.get(r.lineItemId) ?? 0) > r.createdAt.getTime());
+    if (superseded.length) await db.ltiScoreOutbox.updateMany({ where: { id: { in: superseded.map((r) => r.id) } }, data: { status: "superseded", nextTryAt: clock() } });
+    done.superseded += superseded.length;
+    const toSend = claimed.filter((r) => !superseded.includes(r));
+    const platforms = await db.ltiPlatform.findMany({ where: { id: { in: [...new Set(toSend.map((r) => r.platformId))] } }, select: { id: true, tokenUrl: true, clientId: true } });
+    const platformOf = new Map(platforms.map((p) => [p.id, p]));
+    const results = await Promise.all(toSend.map((row) => deliver(db, row, platformOf.get(row.platformId), options)));
+    const sent = toSend.filter((_, i) => results[i] === "sent").map((r) => r.id);
+    if (sent.length) await db.ltiScoreOutbox.updateMany({ where: { id: { in: sent } }, data: { status: "sent", sentAt: clock(), lastError: null } });
+    for (const r of results) done[r]++;
   }
   return done;
 }

@@ -36,6 +36,7 @@ CREATE TABLE "LtiScoreOutbox" (
     "lastError" TEXT,
     "sentAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL,
+    "claimToken" TEXT,
 
     CONSTRAINT "LtiScoreOutbox_pkey" PRIMARY KEY ("id")
 );

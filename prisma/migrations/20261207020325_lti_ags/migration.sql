@@ -37,6 +37,7 @@ CREATE TABLE "LtiScoreOutbox" (
     "lastError" TEXT,
     "sentAt" DATETIME,
     "createdAt" DATETIME NOT NULL,
+    "claimToken" TEXT,
     CONSTRAINT "LtiScoreOutbox_lineItemId_fkey" FOREIGN KEY ("lineItemId") REFERENCES "LtiLineItem" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
