@@ -90,7 +90,8 @@ async function failure(what: string, res: Response): Promise<SendError> {
 type Fetch = typeof fetch;
 export type SenderOptions = { fetch?: Fetch; now?: () => Date };
 
-async function request(f: Fetch, what: string, url: string, init: RequestInit): Promise<Response> {
+/** A request to the platform with FETCH_TIMEOUT_MS and no redirects; throws SendError (retry) when it cannot connect or times out. */
+export async function request(f: Fetch, what: string, url: string, init: RequestInit): Promise<Response> {
   try {
     return await f(url, { ...init, redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   } catch (error) {
@@ -99,8 +100,9 @@ async function request(f: Fetch, what: string, url: string, init: RequestInit): 
   }
 }
 
-// Access tokens per platform (token URL and client id), kept until a minute before they expire;
-// one request at a time per platform.
+// Access tokens per platform (token URL and client id) and scope (…/score for grades, NRPS's
+// …/contextmembership.readonly for roster sync: server/lti/roster.ts), kept until a minute
+// before they expire; one request at a time per platform and scope.
 type Token = { value: string; expiresAt: number };
 const tokens = new Map<string, Promise<Token>>();
 const EARLY_MS = 60_000;
@@ -127,12 +129,12 @@ export async function clientAssertion(db: PrismaClient, platform: PlatformRow, n
     .sign(await importJWK(JSON.parse(key.privateJwk), TOOL_KEY_ALG));
 }
 
-async function fetchToken(db: PrismaClient, platform: PlatformRow, f: Fetch, now: Date): Promise<Token> {
+async function fetchToken(db: PrismaClient, platform: PlatformRow, f: Fetch, now: Date, scope: string): Promise<Token> {
   const body = new URLSearchParams({
     grant_type: "client_credentials",
     client_assertion_type: "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
     client_assertion: await clientAssertion(db, platform, now),
-    scope: AGS_SCOPE.score,
+    scope,
   });
   const res = await request(f, "Access token", platform.tokenUrl, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" }, body });
   if (!res.ok) throw await failure("The platform refused the tool's access token request", res);
@@ -142,8 +144,9 @@ async function fetchToken(db: PrismaClient, platform: PlatformRow, f: Fetch, now
   return { value: json.access_token, expiresAt: now.getTime() + seconds * 1000 };
 }
 
-async function accessToken(db: PrismaClient, platform: PlatformRow, f: Fetch, now: Date): Promise<string> {
-  const key = `${platform.tokenUrl}\n${platform.clientId}`;
+/** An access token for `scope` (the cached one while it lasts); throws SendError. */
+export async function accessToken(db: PrismaClient, platform: PlatformRow, f: Fetch, now: Date, scope: string = AGS_SCOPE.score): Promise<string> {
+  const key = `${platform.tokenUrl}\n${platform.clientId}\n${scope}`;
   const cached = tokens.get(key);
   if (cached) {
     const token = await cached.catch(() => null);
@@ -152,7 +155,7 @@ async function accessToken(db: PrismaClient, platform: PlatformRow, f: Fetch, no
   }
   let pending = tokens.get(key);
   if (!pending) {
-    pending = fetchToken(db, platform, f, now);
+    pending = fetchToken(db, platform, f, now, scope);
     tokens.set(key, pending);
     pending.catch(() => tokens.get(key) === pending && tokens.delete(key));
   }

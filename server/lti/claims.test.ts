@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NRPS_CLAIM, nrpsService } from "./claims";
 import { agsEndpoint, AGS_ENDPOINT_CLAIM, AGS_SCOPE, checkLaunchClaims, cleanName, CLOCK_SKEW_S, launchTarget, LTI_CLAIM, MAX_TOKEN_AGE_S, roleFromLti, type Expected } from "./claims";
 
 const NOW = 1_800_000_000;
@@ -176,5 +177,39 @@ describe("the AGS endpoint claim", () => {
       scope: [AGS_SCOPE.score],
       lineitem: "http://127.0.0.1:3704/li/1?x=1",
     });
+  });
+});
+
+describe("the NRPS claim (roster sync)", () => {
+  const url = "https://lms.example.org/api/lti/courses/7/names_and_roles";
+
+  it("is kept on the launch: the course's membership URL", () => {
+    const r = checkLaunchClaims(payload({ [NRPS_CLAIM]: { context_memberships_url: url, service_versions: ["2.0"] } }), expected);
+    expect(r.ok && r.launch.nrps).toEqual({ contextMembershipsUrl: url });
+  });
+
+  it("is absent when the platform sends none, and a malformed one never refuses the launch", () => {
+    const without = checkLaunchClaims(payload(), expected);
+    expect(without.ok && "nrps" in without.launch).toBe(false);
+    for (const bad of [
+      "x",
+      null,
+      [],
+      { context_memberships_url: url },
+      { context_memberships_url: url, service_versions: ["1.0"] },
+      { context_memberships_url: url, service_versions: "2.0" },
+      { context_memberships_url: "http://lms.example.org/m", service_versions: ["2.0"] },
+      { context_memberships_url: "https://u:p@lms.example.org/m", service_versions: ["2.0"] },
+      { context_memberships_url: `https://lms.example.org/${"a".repeat(2000)}`, service_versions: ["2.0"] },
+      { context_memberships_url: 7, service_versions: ["2.0"] },
+    ]) {
+      const r = checkLaunchClaims(payload({ [NRPS_CLAIM]: bad }), expected);
+      expect(r.ok, JSON.stringify(bad)?.slice(0, 80)).toBe(true);
+      expect(r.ok && r.launch.nrps).toBeUndefined();
+    }
+  });
+
+  it("takes http only to this machine (tests), and other versions next to 2.0", () => {
+    expect(nrpsService({ context_memberships_url: "http://127.0.0.1:3804/memberships/c1", service_versions: ["1.0", "2.0"] })).toEqual({ contextMembershipsUrl: "http://127.0.0.1:3804/memberships/c1" });
   });
 });

@@ -42,6 +42,8 @@ export type Launch = {
   resourceLinkId?: string;
   /** Assignment and Grade Services: where this link's scores go (absent when the platform offers none). */
   ags?: AgsEndpoint;
+  /** Names and Role Provisioning Services: the course's membership list (absent when the platform offers none). */
+  nrps?: NrpsService;
 };
 
 export type Expected = {
@@ -113,6 +115,7 @@ export function checkLaunchClaims(payload: Record<string, unknown>, expected: Ex
       custom: customParameters(payload[LTI_CLAIM.custom]),
       resourceLinkId: link.id,
       ...agsOf(payload[AGS_ENDPOINT_CLAIM]),
+      ...nrpsOf(payload[NRPS_CLAIM]),
     },
   };
 }
@@ -198,6 +201,29 @@ export function agsEndpoint(claim: unknown): AgsEndpoint | undefined {
 const agsOf = (claim: unknown): { ags?: AgsEndpoint } => {
   const ags = agsEndpoint(claim);
   return ags ? { ags } : {};
+};
+
+// Names and Role Provisioning Services (IMS LTI NRPS 2.0 §3.6.1): the launch's claim names the
+// course's membership container (roster sync: server/lti/roster.ts).
+export const NRPS_CLAIM = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+export const NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+
+export type NrpsService = { contextMembershipsUrl: string };
+
+/**
+ * The NRPS claim, or undefined when there is none or it is malformed (never a refusal: the
+ * roster just cannot be synced): an https `context_memberships_url` (http only to this machine,
+ * for tests) of at most 2,000 characters, and `service_versions` listing "2.0".
+ */
+export function nrpsService(claim: unknown): NrpsService | undefined {
+  if (!isObject(claim) || !Array.isArray(claim.service_versions) || !claim.service_versions.includes("2.0")) return undefined;
+  const url = claim.context_memberships_url;
+  return isText(url, 2000) && isPlatformUrl(url) ? { contextMembershipsUrl: url } : undefined;
+}
+
+const nrpsOf = (claim: unknown): { nrps?: NrpsService } => {
+  const nrps = nrpsService(claim);
+  return nrps ? { nrps } : {};
 };
 
 /** A name from the platform as this app stores names: NFC, no invisible or control characters, at most `max` characters; `fallback` when nothing is left. */
