@@ -15,6 +15,7 @@ import { saveAssignments } from "@/server/assignments";
 import { reportUnits } from "@/server/reports/classes";
 import { formAction } from "@/server/http/action";
 import { resendScore } from "@/server/lti/ags-store";
+import { syncRoster } from "@/server/lti/roster";
 
 const classForm = z.object({ classId: z.string() });
 
@@ -138,3 +139,10 @@ export const resendScoreAction = formAction(
     return { ok: true, message: "Sending it again now." };
   },
 );
+
+/** Syncs the class's students with its LMS course's members (roster sync, NRPS: server/lti/roster.ts). */
+export const syncRosterAction = formAction({ who: teacher, input: classForm, owns: (user, { classId }) => ownClass(user, classId) }, async ({ owned: klass }) => {
+  const result = await syncRoster(klass);
+  revalidatePath(`/instructor/classes/${klass.id}`, "layout");
+  return result.ok ? { ok: true, message: `Roster synced: ${result.message}` } : { ok: false, error: result.error };
+});

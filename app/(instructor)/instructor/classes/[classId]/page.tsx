@@ -66,6 +66,8 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
           <>
             {" "}
             · <Link href={`${base}/lms-grades`}>grades sent to the LMS</Link>
+            {" "}
+            · <Link href={`${base}/roster`}>sync the roster from the LMS</Link>
           </>
         ) : null}
       </p>
