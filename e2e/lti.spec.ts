@@ -466,3 +466,107 @@ test("grades back to the LMS: a student's unit score reaches the LMS gradebook; 
   await studentContext.close();
 });
 
+
+test("roster sync (NRPS): the instructor syncs the course's learners into the class before they launch; one the LMS drops is un-enrolled, their account and work kept", async ({ browser, baseURL }) => {
+  platform.trustTool(`${baseURL}/api/lti/jwks`);
+  platform.scoreAnswer({});
+  const loginUrl = `${baseURL}/api/lti/login`;
+  const course = `course-nrps-${Date.now()}`;
+  const teacher = spec(baseURL!, { name: "Rita Roster", roles: ROLES.instructor, contextId: course, contextTitle: "Synced course", targetLinkUri: `${baseURL}/course` });
+  const teacherContext = await browser.newContext();
+  const teacherPage = await teacherContext.newPage();
+  await teacherPage.goto(platform.startUrl(teacher, loginUrl));
+  await expect(teacherPage).toHaveURL(`${baseURL}/course`);
+  const db = testDb();
+  const link = await db.ltiContextLink.findFirstOrThrow({ where: { contextId: course }, select: { classId: true, membershipsUrl: true } });
+  expect(link.membershipsUrl).toBe(`${platform.issuer}/memberships/${course}`);
+  const classId = link.classId;
+
+  // One learner has launched (and submitted a unit's quiz); two have not.
+  const ann = spec(baseURL!, { name: "Ann Launched", contextId: course, targetLinkUri: `${baseURL}/course`, custom: { unit: "lone-wolf" } });
+  const annContext = await browser.newContext();
+  const annPage = await annContext.newPage();
+  await annPage.goto(platform.startUrl(ann, loginUrl));
+  await expect(annPage).toHaveURL(`${baseURL}/lessons/lone-wolf`);
+  const submitted = await annPage.request.post("/api/attempts", {
+    data: { lessonSlug: "lone-wolf", quizId: "lone-wolf-quiz", submissionKey: `nrps-${Date.now()}`, answers: {} },
+    headers: { "Content-Type": "application/json" },
+  });
+  expect(submitted.status(), await submitted.text()).toBe(200);
+  await annContext.close();
+  const ben = { user_id: `${course}-ben`, roles: ROLES.learner, given_name: "Ben", family_name: "Notyet", email: "ben@school.example" };
+  const cal = { user_id: `${course}-cal`, roles: ROLES.learner, name: "Cal Notyet" };
+  platform.setMembers(course, [{ user_id: teacher.sub, roles: ROLES.instructor, name: "Rita Roster" }, { user_id: ann.sub, roles: ROLES.learner, name: "Ann Launched" }, ben, cal]);
+
+  // The LMS does not grant the roster scope: a clear error, nothing changes.
+  platform.grantRoster(false);
+  await teacherPage.goto(`/instructor/classes/${classId}`);
+  await teacherPage.getByRole("link", { name: "sync the roster from the LMS" }).click();
+  const section = teacherPage.getByTestId("lms-roster");
+  await expect(section.getByText("Not synced yet.")).toBeVisible();
+  await section.getByRole("button", { name: "Sync the roster from the LMS" }).click();
+  await expect(section.locator(".form-error")).toContainText("refused the tool's access token request: HTTP 400");
+  expect(await db.enrollment.count({ where: { classId } })).toBe(1);
+
+  // Granted: the two learners who never launched are added, two pages read.
+  platform.grantRoster(true);
+  const pagesBefore = platform.membershipPages();
+  await teacherPage.reload();
+  await section.getByRole("button", { name: "Sync the roster from the LMS" }).click();
+  await expect(section.locator(".form-success")).toContainText("Roster synced: 2 added, 0 removed, 1 unchanged.");
+  expect(platform.membershipPages() - pagesBefore).toBe(2);
+  await teacherPage.reload();
+  await expect(section.getByTestId("roster-last-sync")).toContainText("2 added, 0 removed, 1 unchanged.");
+  expect(await axeViolations(teacherPage), "axe on the roster page with the LMS sync").toEqual([]);
+  await teacherPage.goto(`/instructor/classes/${classId}`);
+  const grid = teacherPage.getByRole("region", { name: "Progress grid" });
+  await expect(grid.locator("tbody tr")).toHaveCount(3);
+  for (const name of ["Ben Notyet", "Cal Notyet"]) {
+    const row = grid.locator("tbody tr").filter({ hasText: name });
+    await expect(row.locator('td[data-unit="lone-wolf"]')).toHaveText("Not started");
+    await expect(row.locator('td[data-label="Last active"]')).toHaveText("never");
+  }
+  await expect(grid.locator("tbody tr").filter({ hasText: "Ann Launched" }).locator('td[data-unit="lone-wolf"]')).not.toHaveText("Not started");
+
+  // Ben's first launch finds the account the sync made: no second account.
+  const benAccount = await db.user.findFirstOrThrow({ where: { ltiLinks: { some: { issuer: platform.issuer, sub: ben.user_id } } }, select: { id: true, email: true } });
+  expect(benAccount.email).not.toContain("school.example"); // the LMS's email is not kept
+  const benContext = await browser.newContext();
+  const benPage = await benContext.newPage();
+  await benPage.goto(platform.startUrl(spec(baseURL!, { sub: ben.user_id, name: "Ben Notyet", contextId: course, targetLinkUri: `${baseURL}/course` }), loginUrl));
+  await expect(benPage).toHaveURL(`${baseURL}/course`);
+  await benContext.close();
+  expect(await db.user.count({ where: { ltiLinks: { some: { issuer: platform.issuer, sub: ben.user_id } } } })).toBe(1);
+  expect(await db.enrollment.count({ where: { classId, userId: benAccount.id } })).toBe(1);
+
+  // The LMS drops Ann: the next sync un-enrols her; her account and her attempt stay.
+  platform.setMembers(course, [{ user_id: teacher.sub, roles: ROLES.instructor }, ben, { ...cal, status: "Active" }]);
+  await teacherPage.goto(`/instructor/classes/${classId}/roster`);
+  await section.getByRole("button", { name: "Sync the roster from the LMS" }).click();
+  await expect(section.locator(".form-success")).toContainText("Roster synced: 0 added, 1 removed, 2 unchanged.");
+  await teacherPage.goto(`/instructor/classes/${classId}`);
+  await expect(grid.locator("tbody tr")).toHaveCount(2);
+  await expect(grid).not.toContainText("Ann Launched");
+  const annAccount = await db.user.findFirstOrThrow({ where: { ltiLinks: { some: { issuer: platform.issuer, sub: ann.sub } } }, select: { id: true } });
+  expect(await db.quizAttempt.count({ where: { userId: annAccount.id } })).toBeGreaterThan(0);
+  expect(await db.enrollment.count({ where: { classId, userId: annAccount.id } })).toBe(0);
+
+  // Another instructor's LMS class cannot sync this one: the form with this class's id is refused.
+  const otherCourse = `${course}-other`;
+  const otherContext = await browser.newContext();
+  const otherPage = await otherContext.newPage();
+  await otherPage.goto(platform.startUrl(spec(baseURL!, { name: "Otto Other", roles: ROLES.instructor, contextId: otherCourse, targetLinkUri: `${baseURL}/course` }), loginUrl));
+  await expect(otherPage).toHaveURL(`${baseURL}/course`);
+  const otherClassId = (await db.ltiContextLink.findFirstOrThrow({ where: { contextId: otherCourse }, select: { classId: true } })).classId;
+  expect((await otherPage.goto(`/instructor/classes/${classId}/roster`))?.status()).toBe(403);
+  await otherPage.goto(`/instructor/classes/${otherClassId}/roster`);
+  const syncedAt = (await db.ltiContextLink.findFirstOrThrow({ where: { classId }, select: { rosterSyncedAt: true } })).rosterSyncedAt;
+  const otherSection = otherPage.getByTestId("lms-roster");
+  await otherSection.locator('input[name="classId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), classId);
+  await otherSection.getByRole("button", { name: "Sync the roster from the LMS" }).click();
+  await expect(otherSection.locator(".form-error")).toContainText("only your own classes");
+  expect((await db.ltiContextLink.findFirstOrThrow({ where: { classId }, select: { rosterSyncedAt: true } })).rosterSyncedAt).toEqual(syncedAt);
+  expect(await db.enrollment.count({ where: { classId } })).toBe(2);
+  await otherContext.close();
+  await teacherContext.close();
+});

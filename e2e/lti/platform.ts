@@ -5,7 +5,9 @@
 // launch at /start (a form POST to the tool's login URL, as Canvas does). Grades (AGS): every
 // launch names a line item of its resource link; /token gives access tokens to a tool whose
 // client assertion verifies against its JWKS (trustTool), and the line items' /scores records
-// what it receives (or answers slowly, or with an error: scoreAnswer).
+// what it receives (or answers slowly, or with an error: scoreAnswer). Roster (NRPS): every
+// launch names its course's membership list, /memberships/<course> answers it two members a page
+// (Link rel="next") to a token granted the NRPS scope; the test sets the members (setMembers).
 //   const platform = await startPlatform(port); … platform.idToken({ … }); … await platform.stop();
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -44,6 +46,12 @@ const AGS = "https://purl.imsglobal.org/spec/lti-ags/";
 export const AGS_SCORE_SCOPE = `${AGS}scope/score`;
 export const SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
 
+const NRPS = "https://purl.imsglobal.org/spec/lti-nrps/";
+export const NRPS_SCOPE = `${NRPS}scope/contextmembership.readonly`;
+export const MEMBERSHIP_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
+/** A member of a course as the platform lists it (NRPS 2.0). */
+export type CourseMember = { user_id: string; roles: readonly string[]; status?: "Active" | "Inactive" | "Deleted"; name?: string; given_name?: string; family_name?: string; email?: string };
+
 /** A score as the platform received it: the line item (resource link id, course) and the body. */
 export type ReceivedScore = { link: string; course: string; at: number; body: { userId: string; scoreGiven: number; scoreMaximum: number; activityProgress: string; gradingProgress: string; timestamp: string } };
 
@@ -70,6 +78,12 @@ export type Platform = {
   scores(): ReceivedScore[];
   /** Access tokens issued. */
   tokensIssued(): number;
+  /** The members the course's membership list gives from now on. */
+  setMembers(contextId: string, members: CourseMember[]): void;
+  /** Whether the token endpoint grants the NRPS scope (true by default). */
+  grantRoster(granted: boolean): void;
+  /** Pages of membership lists answered (200). */
+  membershipPages(): number;
   stop(): Promise<void>;
 };
 
@@ -108,6 +122,10 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
   const usedJti = new Set<string>();
   const received: ReceivedScore[] = [];
   let answer: { status?: number; delayMs?: number; body?: string } = {};
+  const tokenScopes = new Map<string, string[]>();
+  const courseMembers = new Map<string, CourseMember[]>();
+  let rosterGranted = true;
+  let pagesAnswered = 0;
   const lineItemUrl = (linkId: string, contextId: string) => `${issuer}/lineitems/${encodeURIComponent(linkId)}/lineitem?course=${encodeURIComponent(contextId)}`;
 
   async function idToken(launch: LaunchSpec, options: TokenOptions): Promise<string> {
@@ -124,6 +142,7 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
       [`${CLAIM}context`]: { id: launch.contextId, title: launch.contextTitle ?? "Media literacy 101", type: [`http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering`] },
       [`${CLAIM}custom`]: launch.custom ?? {},
       [`${AGS}claim/endpoint`]: { scope: [AGS_SCORE_SCOPE, `${AGS}scope/lineitem.readonly`], lineitem: lineItemUrl(`link-${launch.contextId}`, launch.contextId), lineitems: `${issuer}/lineitems` },
+      [`${NRPS}claim/namesroleservice`]: { context_memberships_url: `${issuer}/memberships/${encodeURIComponent(launch.contextId)}`, service_versions: ["2.0"] },
       ...options.claims,
     };
     for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
@@ -181,7 +200,9 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
         const refuse = (error: string, description: string) => res.writeHead(error === "invalid_client" ? 401 : 400, { "Content-Type": "application/json" }).end(JSON.stringify({ error, error_description: description }));
         if (form.get("grant_type") !== "client_credentials") return refuse("unsupported_grant_type", "grant_type");
         if (form.get("client_assertion_type") !== "urn:ietf:params:oauth:client-assertion-type:jwt-bearer") return refuse("invalid_request", "client_assertion_type");
-        if (!(form.get("scope") ?? "").split(" ").includes(AGS_SCORE_SCOPE)) return refuse("invalid_scope", "scope");
+        const asked = (form.get("scope") ?? "").split(" ");
+        const granted = asked.filter((s) => s === AGS_SCORE_SCOPE || (s === NRPS_SCOPE && rosterGranted));
+        if (!granted.length) return refuse("invalid_scope", "scope");
         if (!toolKeys) return refuse("invalid_client", "no tool registered");
         try {
           const { payload } = await jwtVerify(form.get("client_assertion") ?? "", toolKeys, { issuer: clientId, subject: clientId, audience: `${issuer}/token`, algorithms: ["RS256"] });
@@ -192,7 +213,22 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
         }
         const token = randomUUID();
         accessTokens.add(token);
-        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: 3600, scope: AGS_SCORE_SCOPE }));
+        tokenScopes.set(token, granted);
+        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: 3600, scope: granted.join(" ") }));
+      } else if (/^\/memberships\/[^/]+$/.test(url.pathname) && req.method === "GET") {
+        // NRPS: the course's members, two a page, to a token granted the NRPS scope.
+        const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+        if (!token || !accessTokens.has(token)) return void res.writeHead(401).end("access token");
+        if (!tokenScopes.get(token)?.includes(NRPS_SCOPE)) return void res.writeHead(403).end("scope");
+        if (req.headers.accept !== MEMBERSHIP_TYPE) return void res.writeHead(406).end("accept");
+        const course = decodeURIComponent(url.pathname.split("/")[2]);
+        const all = courseMembers.get(course) ?? [];
+        const page = Number(url.searchParams.get("page") ?? "0");
+        const more = (page + 1) * 2 < all.length;
+        pagesAnswered++;
+        res
+          .writeHead(200, { "Content-Type": MEMBERSHIP_TYPE, ...(more ? { Link: `<${url.pathname}?page=${page + 1}>; rel="next"` } : {}) })
+          .end(JSON.stringify({ id: `${issuer}${url.pathname}`, context: { id: course }, members: all.slice(page * 2, page * 2 + 2) }));
       } else if (/^\/lineitems\/[^/]+\/lineitem\/scores$/.test(url.pathname) && req.method === "POST") {
         const body = await readBody(req);
         const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
@@ -235,6 +271,13 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
     },
     scores: () => [...received],
     tokensIssued: () => accessTokens.size,
+    setMembers(contextId, members) {
+      courseMembers.set(contextId, members);
+    },
+    grantRoster(granted) {
+      rosterGranted = granted;
+    },
+    membershipPages: () => pagesAnswered,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
