@@ -13,7 +13,7 @@ process.env.DATABASE_URL = scratch.url;
 const { db } = await import("@/server/db");
 const { forgetTokens } = await import("./ags");
 // roster.ts loads the app's database client: imported once DATABASE_URL is set.
-const { MEMBERSHIP_CONTENT_TYPE, membersOf, nextPage, parseMember, rosterPlan, syncRoster, rosterSyncState, NOT_GRANTED } = await import("./roster");
+const { MAX_PAGES, MEMBERSHIP_CONTENT_TYPE, membersOf, nextPage, parseMember, rosterPlan, syncRoster, rosterSyncState, NOT_GRANTED } = await import("./roster");
 const { findOrCreateLtiUser, ltiEmail, NO_PASSWORD } = await import("./accounts");
 
 const M = "http://purl.imsglobal.org/vocab/lis/v2/membership";
@@ -199,6 +199,19 @@ describe("syncRoster", () => {
     expect(await rosterSyncState(classId)).toMatchObject({ granted: false, ok: false, note: NOT_GRANTED });
     await db.ltiContextLink.updateMany({ where: { classId }, data: { membershipsUrl: MEMBERS_URL } });
     expect(await db.enrollment.count({ where: { classId } })).toBe(before);
+  });
+
+  it("reads at most MAX_PAGES pages: a list cut short adds, and removes nobody it did not read as inactive", async () => {
+    await load();
+    const enrolled = await db.enrollment.count({ where: { classId } });
+    // 2 a page: the last members are on pages past the bound.
+    members = [...Array.from({ length: MAX_PAGES * 2 }, (_, i) => learner(`bulk-${String(i).padStart(3, "0")}`)), learner("s2", { status: "Inactive" }), learner("late")];
+    const r = await syncRoster(klass, options);
+    expect(pagesServed).toBe(MAX_PAGES);
+    expect(r).toMatchObject({ ok: true, added: MAX_PAGES * 2, removed: 0 });
+    expect(r.ok && r.message).toMatch(/cut at 50 pages/);
+    expect(await db.enrollment.count({ where: { classId } })).toBe(enrolled + MAX_PAGES * 2);
+    await db.enrollment.deleteMany({ where: { classId, user: { ltiLinks: { some: { sub: { startsWith: "bulk-" } } } } } });
   });
 
   it("refuses a class not made by an LMS course", async () => {

@@ -19,6 +19,7 @@ import "server-only";
 // Inactive or Deleted: a missing page must not empty the class.
 import { isPlatformUrl } from "@/lib/lti";
 import { db } from "@/server/db";
+import { isUniqueViolation } from "@/server/prisma-client";
 import type { OwnClass } from "@/server/reports/classes";
 import { enroll, findOrCreateLtiUser } from "./accounts";
 import { accessToken, forgetTokens, request, SendError } from "./ags";
@@ -211,11 +212,22 @@ export async function syncRoster(klass: OwnClass, options: RosterOptions = {}): 
     ids.map((userId) => ({ userId, sub: subOf.get(userId) ?? null })),
     list.complete,
   );
+  // A few statements per 500 members, not per member: the accounts that exist, one create for
+  // each that does not, the enrolments at once (one by one only if a launch enrolled someone meanwhile).
   let added = 0;
-  for (const member of plan.add) {
-    const user = await findOrCreateLtiUser(link.issuer, member.sub, member.name, "student");
-    await enroll(user.id, klass.id);
-    added++;
+  for (let i = 0; i < plan.add.length; i += 500) {
+    const chunk = plan.add.slice(i, i + 500);
+    const found = await db.ltiUserLink.findMany({ where: { issuer: link.issuer, sub: { in: chunk.map((m) => m.sub) } }, select: { sub: true, userId: true } });
+    const userOf = new Map(found.map((f) => [f.sub, f.userId]));
+    const userIds: string[] = [];
+    for (const member of chunk) userIds.push(userOf.get(member.sub) ?? (await findOrCreateLtiUser(link.issuer, member.sub, member.name, "student")).id);
+    try {
+      added += (await db.enrollment.createMany({ data: userIds.map((userId) => ({ userId, classId: klass.id })) })).count;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      for (const userId of userIds) await enroll(userId, klass.id);
+      added += userIds.length;
+    }
   }
   const removed = plan.remove.length ? (await db.enrollment.deleteMany({ where: { classId: klass.id, userId: { in: plan.remove } } })).count : 0;
   const message = `${added} added, ${removed} removed, ${plan.unchanged} unchanged${list.complete ? "" : ` (the LMS's list was cut at ${MAX_PAGES} pages or ${MAX_MEMBERS} members: only members it marks inactive were removed)`}.`;
