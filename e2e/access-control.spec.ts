@@ -61,6 +61,13 @@ export const TABLE: Row[] = [
   { route: "api/admin/cartridge/route.ts", method: "GET", path: () => "/api/admin/cartridge", expect: { ...signedIn("forbidden"), admin: "ok" } },
   { route: "instructor/classes/[classId]/written/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/written`, expect: teachers("ok", "forbidden") },
   { route: "instructor/classes/[classId]/due-dates/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/due-dates`, expect: teachers("ok", "forbidden") },
+  { route: "instructor/classes/[classId]/lms-grades/page.tsx", method: "GET", path: (ids) => `/instructor/classes/${ids.demoClass}/lms-grades`, expect: teachers("ok", "forbidden") },
+  {
+    route: "instructor/classes/[classId]/lms-grades/page.tsx",
+    method: "GET",
+    path: (ids) => `/instructor/classes/${ids.otherClass}/lms-grades`,
+    expect: { ...teachers("forbidden", "ok"), admin: "ok" },
+  },
   {
     route: "instructor/classes/[classId]/due-dates/page.tsx",
     method: "GET",

@@ -573,3 +573,173 @@ test("key rollover: once the platform signs with a new key, the tool fetches its
   expect(statuses.every((s) => s === 401 || s === 303), statuses.join(",")).toBe(true);
   expect(platform.jwksFetches()).toBeGreaterThan(fetchesBefore);
 });
+
+test("grades back to the LMS: a student's unit score reaches the LMS gradebook; one the LMS refuses shows as failed to the instructor, who sends it again", async ({ browser, baseURL }) => {
+  platform.trustTool(`${baseURL}/api/lti/jwks`);
+  platform.scoreAnswer({});
+  const loginUrl = `${baseURL}/api/lti/login`;
+  const course = `course-ags-${Date.now()}`;
+  const teacherContext = await browser.newContext();
+  const teacherPage = await teacherContext.newPage();
+  await teacherPage.goto(platform.startUrl(spec(baseURL!, { name: "Gina Grader", roles: ROLES.instructor, contextId: course, contextTitle: "Graded course", targetLinkUri: `${baseURL}/course` }), loginUrl));
+  await expect(teacherPage).toHaveURL(`${baseURL}/course`);
+  const student = spec(baseURL!, { name: "Sol Scored", contextId: course, targetLinkUri: `${baseURL}/course`, custom: { unit: "lone-wolf" } });
+  const studentContext = await browser.newContext();
+  const studentPage = await studentContext.newPage();
+  await studentPage.goto(platform.startUrl(student, loginUrl));
+  await expect(studentPage).toHaveURL(`${baseURL}/lessons/lone-wolf`);
+
+  // The launch kept the link's line item for the student and the unit it opens.
+  const db = testDb();
+  expect(await db.ltiLineItem.findFirst({ where: { userSub: student.sub }, select: { lessonSlug: true, lineItemUrl: true, resourceLinkId: true } })).toEqual({
+    lessonSlug: "lone-wolf",
+    lineItemUrl: platform.lineItemUrl(`link-${course}`, course),
+    resourceLinkId: `link-${course}`,
+  });
+  const mine = () => platform.scores().filter((s) => s.body.userId === student.sub);
+  const submit = async () => {
+    const res = await studentPage.request.post("/api/attempts", {
+      data: { lessonSlug: "lone-wolf", quizId: "lone-wolf-quiz", submissionKey: `ags-${Date.now()}-${n++}`, answers: {} },
+      headers: { "Content-Type": "application/json" },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+    return (await res.json()) as { status: { bestFraction: number } };
+  };
+
+  const result = await submit();
+  await expect.poll(() => mine().length, { timeout: 20_000 }).toBe(1);
+  expect(mine()[0]).toMatchObject({ link: `link-${course}`, course, body: { userId: student.sub, scoreMaximum: 100, activityProgress: "Completed" } });
+  expect(mine()[0].body.gradingProgress).toMatch(/^(FullyGraded|PendingManual)$/);
+  expect(mine()[0].body.scoreGiven).toBeCloseTo(result.status.bestFraction * 100, 1);
+
+  // The LMS refuses the next score: failed at once, with its reason, on the class's page.
+  platform.scoreAnswer({ status: 400, body: "This line item is closed" });
+  await submit();
+  const newest = () => db.ltiScoreOutbox.findFirst({ where: { userSub: student.sub }, orderBy: { createdAt: "desc" }, select: { status: true } });
+  await expect.poll(async () => (await newest())?.status, { timeout: 20_000 }).toBe("failed");
+  const classId = (await db.ltiContextLink.findFirstOrThrow({ where: { contextId: course }, select: { classId: true } })).classId;
+  await teacherPage.goto(`/instructor/classes/${classId}`);
+  await teacherPage.getByRole("link", { name: "grades sent to the LMS" }).click();
+  await expect(teacherPage.getByRole("heading", { name: "Grades sent to the LMS" })).toBeVisible();
+  const row = teacherPage.locator("tr[data-status]").filter({ hasText: "Sol Scored" });
+  await expect(row).toHaveAttribute("data-status", "failed");
+  await expect(row).toContainText("The platform refused the score: HTTP 400 This line item is closed");
+  expect(await axeViolations(teacherPage), "axe on the LMS grades page").toEqual([]);
+
+  // Sent again once the LMS takes it.
+  platform.scoreAnswer({});
+  await row.getByRole("button", { name: "Resend" }).click();
+  // The page comes back with the row waiting (or already sent): no Resend button any more.
+  await expect(teacherPage.locator("tr[data-status]").filter({ hasText: "Sol Scored" }).getByRole("button", { name: "Resend" })).toHaveCount(0);
+  await expect.poll(() => mine().length, { timeout: 20_000 }).toBe(2);
+  await expect.poll(async () => (await newest())?.status).toBe("sent");
+  await teacherPage.reload();
+  await expect(teacherPage.locator("tr[data-status]").filter({ hasText: "Sol Scored" })).toHaveAttribute("data-status", "sent");
+  await teacherContext.close();
+  await studentContext.close();
+});
+
+
+test("roster sync (NRPS): the instructor syncs the course's learners into the class before they launch; one the LMS drops is un-enrolled, their account and work kept", async ({ browser, baseURL }) => {
+  platform.trustTool(`${baseURL}/api/lti/jwks`);
+  platform.scoreAnswer({});
+  const loginUrl = `${baseURL}/api/lti/login`;
+  const course = `course-nrps-${Date.now()}`;
+  const teacher = spec(baseURL!, { name: "Rita Roster", roles: ROLES.instructor, contextId: course, contextTitle: "Synced course", targetLinkUri: `${baseURL}/course` });
+  const teacherContext = await browser.newContext();
+  const teacherPage = await teacherContext.newPage();
+  await teacherPage.goto(platform.startUrl(teacher, loginUrl));
+  await expect(teacherPage).toHaveURL(`${baseURL}/course`);
+  const db = testDb();
+  const link = await db.ltiContextLink.findFirstOrThrow({ where: { contextId: course }, select: { classId: true, membershipsUrl: true } });
+  expect(link.membershipsUrl).toBe(`${platform.issuer}/memberships/${course}`);
+  const classId = link.classId;
+
+  // One learner has launched (and submitted a unit's quiz); two have not.
+  const ann = spec(baseURL!, { name: "Ann Launched", contextId: course, targetLinkUri: `${baseURL}/course`, custom: { unit: "lone-wolf" } });
+  const annContext = await browser.newContext();
+  const annPage = await annContext.newPage();
+  await annPage.goto(platform.startUrl(ann, loginUrl));
+  await expect(annPage).toHaveURL(`${baseURL}/lessons/lone-wolf`);
+  const submitted = await annPage.request.post("/api/attempts", {
+    data: { lessonSlug: "lone-wolf", quizId: "lone-wolf-quiz", submissionKey: `nrps-${Date.now()}`, answers: {} },
+    headers: { "Content-Type": "application/json" },
+  });
+  expect(submitted.status(), await submitted.text()).toBe(200);
+  await annContext.close();
+  const ben = { user_id: `${course}-ben`, roles: ROLES.learner, given_name: "Ben", family_name: "Notyet", email: "ben@school.example" };
+  const cal = { user_id: `${course}-cal`, roles: ROLES.learner, name: "Cal Notyet" };
+  platform.setMembers(course, [{ user_id: teacher.sub, roles: ROLES.instructor, name: "Rita Roster" }, { user_id: ann.sub, roles: ROLES.learner, name: "Ann Launched" }, ben, cal]);
+
+  // The LMS does not grant the roster scope: a clear error, nothing changes.
+  platform.grantRoster(false);
+  await teacherPage.goto(`/instructor/classes/${classId}`);
+  await teacherPage.getByRole("link", { name: "sync the roster from the LMS" }).click();
+  const section = teacherPage.getByTestId("lms-roster");
+  await expect(section.getByText("Not synced yet.")).toBeVisible();
+  await section.getByRole("button", { name: "Sync the roster from the LMS" }).click();
+  await expect(section.locator(".form-error")).toContainText("refused the tool's access token request: HTTP 400");
+  expect(await db.enrollment.count({ where: { classId } })).toBe(1);
+
+  // Granted: the two learners who never launched are added, two pages read.
+  platform.grantRoster(true);
+  const pagesBefore = platform.membershipPages();
+  await teacherPage.reload();
+  await section.getByRole("button", { name: "Sync the roster from the LMS" }).click();
+  await expect(section.locator(".form-success")).toContainText("Roster synced: 2 added, 0 removed, 1 unchanged.");
+  expect(platform.membershipPages() - pagesBefore).toBe(2);
+  await teacherPage.reload();
+  await expect(section.getByTestId("roster-last-sync")).toContainText("2 added, 0 removed, 1 unchanged.");
+  expect(await axeViolations(teacherPage), "axe on the roster page with the LMS sync").toEqual([]);
+  await teacherPage.goto(`/instructor/classes/${classId}`);
+  const grid = teacherPage.getByRole("region", { name: "Progress grid" });
+  await expect(grid.locator("tbody tr")).toHaveCount(3);
+  for (const name of ["Ben Notyet", "Cal Notyet"]) {
+    const row = grid.locator("tbody tr").filter({ hasText: name });
+    await expect(row.locator('td[data-unit="lone-wolf"]')).toHaveText("Not started");
+    await expect(row.locator('td[data-label="Last active"]')).toHaveText("never");
+  }
+  await expect(grid.locator("tbody tr").filter({ hasText: "Ann Launched" }).locator('td[data-unit="lone-wolf"]')).not.toHaveText("Not started");
+
+  // Ben's first launch finds the account the sync made: no second account.
+  const benAccount = await db.user.findFirstOrThrow({ where: { ltiLinks: { some: { issuer: platform.issuer, sub: ben.user_id } } }, select: { id: true, email: true } });
+  expect(benAccount.email).not.toContain("school.example"); // the LMS's email is not kept
+  const benContext = await browser.newContext();
+  const benPage = await benContext.newPage();
+  await benPage.goto(platform.startUrl(spec(baseURL!, { sub: ben.user_id, name: "Ben Notyet", contextId: course, targetLinkUri: `${baseURL}/course` }), loginUrl));
+  await expect(benPage).toHaveURL(`${baseURL}/course`);
+  await benContext.close();
+  expect(await db.user.count({ where: { ltiLinks: { some: { issuer: platform.issuer, sub: ben.user_id } } } })).toBe(1);
+  expect(await db.enrollment.count({ where: { classId, userId: benAccount.id } })).toBe(1);
+
+  // The LMS drops Ann: the next sync un-enrols her; her account and her attempt stay.
+  platform.setMembers(course, [{ user_id: teacher.sub, roles: ROLES.instructor }, ben, { ...cal, status: "Active" }]);
+  await teacherPage.goto(`/instructor/classes/${classId}/roster`);
+  await section.getByRole("button", { name: "Sync the roster from the LMS" }).click();
+  await expect(section.locator(".form-success")).toContainText("Roster synced: 0 added, 1 removed, 2 unchanged.");
+  await teacherPage.goto(`/instructor/classes/${classId}`);
+  await expect(grid.locator("tbody tr")).toHaveCount(2);
+  await expect(grid).not.toContainText("Ann Launched");
+  const annAccount = await db.user.findFirstOrThrow({ where: { ltiLinks: { some: { issuer: platform.issuer, sub: ann.sub } } }, select: { id: true } });
+  expect(await db.quizAttempt.count({ where: { userId: annAccount.id } })).toBeGreaterThan(0);
+  expect(await db.enrollment.count({ where: { classId, userId: annAccount.id } })).toBe(0);
+
+  // Another instructor's LMS class cannot sync this one: the form with this class's id is refused.
+  const otherCourse = `${course}-other`;
+  const otherContext = await browser.newContext();
+  const otherPage = await otherContext.newPage();
+  await otherPage.goto(platform.startUrl(spec(baseURL!, { name: "Otto Other", roles: ROLES.instructor, contextId: otherCourse, targetLinkUri: `${baseURL}/course` }), loginUrl));
+  await expect(otherPage).toHaveURL(`${baseURL}/course`);
+  const otherClassId = (await db.ltiContextLink.findFirstOrThrow({ where: { contextId: otherCourse }, select: { classId: true } })).classId;
+  expect((await otherPage.goto(`/instructor/classes/${classId}/roster`))?.status()).toBe(403);
+  await otherPage.goto(`/instructor/classes/${otherClassId}/roster`);
+  const syncedAt = (await db.ltiContextLink.findFirstOrThrow({ where: { classId }, select: { rosterSyncedAt: true } })).rosterSyncedAt;
+  const otherSection = otherPage.getByTestId("lms-roster");
+  await otherSection.locator('input[name="classId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), classId);
+  await otherSection.getByRole("button", { name: "Sync the roster from the LMS" }).click();
+  await expect(otherSection.locator(".form-error")).toContainText("only your own classes");
+  expect((await db.ltiContextLink.findFirstOrThrow({ where: { classId }, select: { rosterSyncedAt: true } })).rosterSyncedAt).toEqual(syncedAt);
+  expect(await db.enrollment.count({ where: { classId } })).toBe(2);
+  await otherContext.close();
+  await teacherContext.close();
+});

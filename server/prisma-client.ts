@@ -22,7 +22,10 @@ export function poolSize(value = process.env.DATABASE_POOL_SIZE): number {
 /** The driver under a Prisma client: Prisma's own interface to the database connection (SQLite) or pool (PostgreSQL). */
 export type Driver = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
-const drivers = new WeakMap<object, () => Promise<Driver>>();
+// On globalThis: instrumentation.ts makes the app's client (for the LTI score sender) in a
+// bundle of its own, and server/sql.ts must find that client's driver from the app's bundles.
+const DRIVERS = Symbol.for("behind-the-headline.prisma-drivers");
+const drivers: WeakMap<object, () => Promise<Driver>> = ((globalThis as unknown as Record<symbol, WeakMap<object, () => Promise<Driver>>>)[DRIVERS] ??= new WeakMap());
 
 /**
  * The connection (SQLite) or pool (PostgreSQL) a client made by createPrismaClient() runs on,

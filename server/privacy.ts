@@ -18,6 +18,13 @@ export async function exportUserData(userId: string) {
       createdAt: true,
       enrollments: { select: { createdAt: true, class: { select: { name: true } } } },
       ltiLinks: { select: { issuer: true, sub: true, createdAt: true } },
+      ltiLineItems: {
+        select: {
+          lessonSlug: true,
+          lineItemUrl: true,
+          scores: { orderBy: { createdAt: "asc" }, select: { scoreGiven: true, scoreMaximum: true, gradingProgress: true, timestamp: true, status: true, sentAt: true } },
+        },
+      },
       progress: { select: { lessonSlug: true, status: true, startedAt: true, completedAt: true } },
       attempts: {
         orderBy: { submittedAt: "asc" },
@@ -45,6 +52,7 @@ export async function exportUserData(userId: string) {
     account: { name: user.name, email: user.email, role: user.role, createdAt: user.createdAt },
     classes: user.enrollments.map((e) => ({ name: e.class.name, joinedAt: e.createdAt })),
     learningPlatforms: user.ltiLinks.map((l) => ({ platform: l.issuer, yourIdThere: l.sub, linkedAt: l.createdAt })),
+    gradesSentToLearningPlatforms: user.ltiLineItems.map((i) => ({ unit: i.lessonSlug, gradebookColumn: i.lineItemUrl, scores: i.scores })),
     progress: user.progress,
     attempts: user.attempts.map((a) => ({ ...a, answers: a.answers.map((x) => ({ ...x, response: JSON.parse(x.response) as unknown })) })),
   };

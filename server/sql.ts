@@ -41,16 +41,17 @@ const ROLLBACK: Prisma.Sql = Prisma.sql`ROLLBACK`;
 /**
  * Runs the statements in order in one transaction: all are stored or none. A failure (a unique
  * index refusing a repeat, say) rolls back and is thrown as the driver's error, which
- * isUniqueViolation() (server/prisma-client.ts) recognises.
+ * isUniqueViolation() (server/prisma-client.ts) recognises. Returns the rows each statement changed.
  */
-export async function transaction(statements: Prisma.Sql[]): Promise<void> {
+export async function transaction(statements: Prisma.Sql[]): Promise<number[]> {
   const driver = await driverOf(db);
   // The driver begins the transaction (on SQLite it also takes the connection's lock, the one
   // Prisma's own transactions wait on); ending it is the caller's COMMIT or ROLLBACK, then
   // commit()/rollback() hands the connection back.
   const tx = await driver.startTransaction();
+  const counts: number[] = [];
   try {
-    for (const statement of statements) await tx.executeRaw(toQuery(driver, statement));
+    for (const statement of statements) counts.push(await tx.executeRaw(toQuery(driver, statement)));
     await tx.executeRaw(toQuery(driver, COMMIT));
   } catch (error) {
     try {
@@ -61,4 +62,5 @@ export async function transaction(statements: Prisma.Sql[]): Promise<void> {
     throw error;
   }
   await tx.commit();
+  return counts;
 }

@@ -10,7 +10,8 @@ const TABS = [
   { path: "/roster", label: "Roster and join code" },
 ] as const;
 
-export type ClassTab = (typeof TABS)[number]["path"] | "student";
+/** "student": a student's page; "/lms-grades": grades sent to the LMS (linked from the progress page of a class made by an LMS course). */
+export type ClassTab = (typeof TABS)[number]["path"] | "student" | "/lms-grades";
 
 export function ClassNav({ classId, className, current }: { classId: string; className: string; current: ClassTab }) {
   return (

@@ -4,10 +4,16 @@
 // authorisation request at /auth by posting a signed id_token back (form_post), and starts a
 // launch at /start (a form POST to the tool's login URL, as Canvas does). For deep linking it
 // sends an LtiDeepLinkingRequest whose return URL is its /deep-link-return, which verifies the
-// tool's answer against the tool's published keys and keeps what it received.
+// tool's answer against the tool's published keys and keeps what it received. Grades (AGS): every
+// launch names a line item of its resource link; /token gives access tokens to a tool whose
+// client assertion verifies against its JWKS (trustTool), and the line items' /scores records
+// what it receives (or answers slowly, or with an error: scoreAnswer). Roster (NRPS): every
+// launch names its course's membership list, /memberships/<course> answers it two members a page
+// (Link rel="next") to a token granted the NRPS scope; the test sets the members (setMembers).
 //   const platform = await startPlatform(port); … platform.idToken({ … }); … await platform.stop();
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
 import { createRemoteJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from "jose";
 
 const CLAIM = "https://purl.imsglobal.org/spec/lti/claim/";
@@ -43,6 +49,19 @@ export type TokenOptions = {
   exp?: number;
 };
 
+const AGS = "https://purl.imsglobal.org/spec/lti-ags/";
+export const AGS_SCORE_SCOPE = `${AGS}scope/score`;
+export const SCORE_TYPE = "application/vnd.ims.lis.v1.score+json";
+
+const NRPS = "https://purl.imsglobal.org/spec/lti-nrps/";
+export const NRPS_SCOPE = `${NRPS}scope/contextmembership.readonly`;
+export const MEMBERSHIP_TYPE = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
+/** A member of a course as the platform lists it (NRPS 2.0). */
+export type CourseMember = { user_id: string; roles: readonly string[]; status?: "Active" | "Inactive" | "Deleted"; name?: string; given_name?: string; family_name?: string; email?: string };
+
+/** A score as the platform received it: the line item (resource link id, course) and the body. */
+export type ReceivedScore = { link: string; course: string; at: number; body: { userId: string; scoreGiven: number; scoreMaximum: number; activityProgress: string; gradingProgress: string; timestamp: string } };
+
 export type Platform = {
   issuer: string;
   clientId: string;
@@ -54,12 +73,26 @@ export type Platform = {
   startUrl(launch: LaunchSpec, toolLoginUrl: string): string;
   /** Key rollover: a new signing key (new key id), published next to the old one. */
   rotateKey(): Promise<void>;
-  /** Trust the tool's keys published at this URL (its JWKS) for deep linking answers. */
-  trustTool(jwksUrl: string): void;
   /** What the deep linking return URL received, oldest first. */
   deepLinkReturns(): DeepLinkReturn[];
   /** How many times the tool fetched the platform's keys. */
   jwksFetches(): number;
+  /** The line item URL of a resource link (what launches name in the AGS endpoint claim). */
+  lineItemUrl(linkId: string, contextId: string): string;
+  /** Trust the tool's keys published at this URL (its JWKS): for deep linking answers and access token requests. */
+  trustTool(jwksUrl: string): void;
+  /** How the scores endpoint answers from now on: after `delayMs`, with `status` (200 records the score). */
+  scoreAnswer(answer: { status?: number; delayMs?: number; body?: string }): void;
+  /** Scores received (answered 200), oldest first. */
+  scores(): ReceivedScore[];
+  /** Access tokens issued. */
+  tokensIssued(): number;
+  /** The members the course's membership list gives from now on. */
+  setMembers(contextId: string, members: CourseMember[]): void;
+  /** Whether the token endpoint grants the NRPS scope (true by default). */
+  grantRoster(granted: boolean): void;
+  /** Pages of membership lists answered (200). */
+  membershipPages(): number;
   stop(): Promise<void>;
 };
 
@@ -68,6 +101,15 @@ const autoPost = (action: string, fields: Record<string, string>) =>
   `<!doctype html><html lang="en"><head><title>Test LMS</title></head><body><form method="post" action="${escapeHtml(action)}">${Object.entries(fields)
     .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
     .join("")}<button>Continue</button></form><script>document.forms[0].submit()</script></body></html>`;
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
 
 export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Promise<Platform> {
   let privateKey!: CryptoKey;
@@ -87,6 +129,15 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
   let toolKeys: ReturnType<typeof createRemoteJWKSet> | null = null;
   const returns: DeepLinkReturn[] = [];
   const returnUrl = `${issuer}/deep-link-return`;
+  const accessTokens = new Set<string>();
+  const usedJti = new Set<string>();
+  const received: ReceivedScore[] = [];
+  let answer: { status?: number; delayMs?: number; body?: string } = {};
+  const tokenScopes = new Map<string, string[]>();
+  const courseMembers = new Map<string, CourseMember[]>();
+  let rosterGranted = true;
+  let pagesAnswered = 0;
+  const lineItemUrl = (linkId: string, contextId: string) => `${issuer}/lineitems/${encodeURIComponent(linkId)}/lineitem?course=${encodeURIComponent(contextId)}`;
 
   async function idToken(launch: LaunchSpec, options: TokenOptions): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
@@ -101,6 +152,8 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
       [`${CLAIM}roles`]: launch.roles,
       [`${CLAIM}context`]: { id: launch.contextId, title: launch.contextTitle ?? "Media literacy 101", type: [`http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering`] },
       [`${CLAIM}custom`]: launch.custom ?? {},
+      [`${AGS}claim/endpoint`]: { scope: [AGS_SCORE_SCOPE, `${AGS}scope/lineitem.readonly`], lineitem: lineItemUrl(`link-${launch.contextId}`, launch.contextId), lineitems: `${issuer}/lineitems` },
+      [`${NRPS}claim/namesroleservice`]: { context_memberships_url: `${issuer}/memberships/${encodeURIComponent(launch.contextId)}`, service_versions: ["2.0"] },
       ...(launch.deepLink
         ? {
             [`${CLAIM}message_type`]: "LtiDeepLinkingRequest",
@@ -182,6 +235,52 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
           returns.push({ ok: false, error: String(error) });
           res.writeHead(400, { "Content-Type": "text/plain" }).end(`Test LMS refused the deep linking answer: ${String(error)}`);
         }
+      } else if (url.pathname === "/token" && req.method === "POST") {
+        // OAuth 2 client credentials with a JWT client assertion (RFC 7523), as LTI asks.
+        const form = new URLSearchParams(await readBody(req));
+        const refuse = (error: string, description: string) => res.writeHead(error === "invalid_client" ? 401 : 400, { "Content-Type": "application/json" }).end(JSON.stringify({ error, error_description: description }));
+        if (form.get("grant_type") !== "client_credentials") return refuse("unsupported_grant_type", "grant_type");
+        if (form.get("client_assertion_type") !== "urn:ietf:params:oauth:client-assertion-type:jwt-bearer") return refuse("invalid_request", "client_assertion_type");
+        const asked = (form.get("scope") ?? "").split(" ");
+        const granted = asked.filter((s) => s === AGS_SCORE_SCOPE || (s === NRPS_SCOPE && rosterGranted));
+        if (!granted.length) return refuse("invalid_scope", "scope");
+        if (!toolKeys) return refuse("invalid_client", "no tool registered");
+        try {
+          const { payload } = await jwtVerify(form.get("client_assertion") ?? "", toolKeys, { issuer: clientId, subject: clientId, audience: `${issuer}/token`, algorithms: ["RS256"] });
+          if (typeof payload.jti !== "string" || usedJti.has(payload.jti)) return refuse("invalid_client", "jti used before");
+          usedJti.add(payload.jti);
+        } catch (error) {
+          return refuse("invalid_client", `client assertion: ${String(error)}`);
+        }
+        const token = randomUUID();
+        accessTokens.add(token);
+        tokenScopes.set(token, granted);
+        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ access_token: token, token_type: "Bearer", expires_in: 3600, scope: granted.join(" ") }));
+      } else if (/^\/memberships\/[^/]+$/.test(url.pathname) && req.method === "GET") {
+        // NRPS: the course's members, two a page, to a token granted the NRPS scope.
+        const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+        if (!token || !accessTokens.has(token)) return void res.writeHead(401).end("access token");
+        if (!tokenScopes.get(token)?.includes(NRPS_SCOPE)) return void res.writeHead(403).end("scope");
+        if (req.headers.accept !== MEMBERSHIP_TYPE) return void res.writeHead(406).end("accept");
+        const course = decodeURIComponent(url.pathname.split("/")[2]);
+        const all = courseMembers.get(course) ?? [];
+        const page = Number(url.searchParams.get("page") ?? "0");
+        const more = (page + 1) * 2 < all.length;
+        pagesAnswered++;
+        res
+          .writeHead(200, { "Content-Type": MEMBERSHIP_TYPE, ...(more ? { Link: `<${url.pathname}?page=${page + 1}>; rel="next"` } : {}) })
+          .end(JSON.stringify({ id: `${issuer}${url.pathname}`, context: { id: course }, members: all.slice(page * 2, page * 2 + 2) }));
+      } else if (/^\/lineitems\/[^/]+\/lineitem\/scores$/.test(url.pathname) && req.method === "POST") {
+        const body = await readBody(req);
+        const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+        if (!token || !accessTokens.has(token)) return void res.writeHead(401).end("access token");
+        if (req.headers["content-type"] !== SCORE_TYPE) return void res.writeHead(415).end("content type");
+        const { status = 200, delayMs = 0, body: text = "" } = answer;
+        if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+        if (status >= 200 && status < 300) {
+          received.push({ link: decodeURIComponent(url.pathname.split("/")[2]), course: url.searchParams.get("course") ?? "", at: Date.now(), body: JSON.parse(body) as ReceivedScore["body"] });
+        }
+        res.writeHead(status, { "Content-Type": "text/plain" }).end(text);
       } else {
         res.writeHead(404).end();
       }
@@ -203,11 +302,24 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
       return `${issuer}/start?${new URLSearchParams({ login_hint: launch.sub, tool: toolLoginUrl })}`;
     },
     rotateKey: () => newKey(`test-platform-key-${published.length + 1}`),
+    deepLinkReturns: () => [...returns],
+    jwksFetches: () => fetches,
+    lineItemUrl,
     trustTool(jwksUrl) {
       toolKeys = createRemoteJWKSet(new URL(jwksUrl));
     },
-    deepLinkReturns: () => [...returns],
-    jwksFetches: () => fetches,
+    scoreAnswer(a) {
+      answer = a;
+    },
+    scores: () => [...received],
+    tokensIssued: () => accessTokens.size,
+    setMembers(contextId, members) {
+      courseMembers.set(contextId, members);
+    },
+    grantRoster(granted) {
+      rosterGranted = granted;
+    },
+    membershipPages: () => pagesAnswered,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -34,17 +34,25 @@ const USER = { id: true, sessionVersion: true, role: true } as const;
 type LinkedUser = SessionUser & { role: string };
 
 async function findOrCreateUser(launch: Launch): Promise<LinkedUser> {
-  const where = { issuer_sub: { issuer: launch.issuer, sub: launch.sub } };
+  return findOrCreateLtiUser(launch.issuer, launch.sub, launch.name, launch.role);
+}
+
+/**
+ * The account of an LMS user (issuer + sub), made when there is none: by their first launch, or
+ * by a roster sync (server/lti/roster.ts) before they ever launch — the same account either way.
+ */
+export async function findOrCreateLtiUser(issuer: string, sub: string, rawName: string, role: Launch["role"]): Promise<LinkedUser> {
+  const where = { issuer_sub: { issuer, sub } };
   const link = await db.ltiUserLink.findUnique({ where, select: { user: { select: USER } } });
   if (link) return link.user;
-  const name = cleanName(launch.name, launch.role === "instructor" ? "Instructor" : "Student");
+  const name = cleanName(rawName, role === "instructor" ? "Instructor" : "Student");
   try {
     return await db.user.create({
-      data: { email: ltiEmail(launch.issuer, launch.sub), name, passwordHash: NO_PASSWORD, role: launch.role, ltiLinks: { create: { issuer: launch.issuer, sub: launch.sub } } },
+      data: { email: ltiEmail(issuer, sub), name, passwordHash: NO_PASSWORD, role, ltiLinks: { create: { issuer, sub } } },
       select: USER,
     });
   } catch (error) {
-    // The same person's first launch in two tabs at once: the other one made the account.
+    // The same person's first launch in two tabs at once (or a launch during a sync): the other one made the account.
     if (!isUniqueViolation(error)) throw error;
     return (await db.ltiUserLink.findUniqueOrThrow({ where, select: { user: { select: USER } } })).user;
   }
@@ -66,7 +74,7 @@ async function findOrCreateClass(launch: Launch, instructorId: string, platformN
   }
 }
 
-async function enroll(userId: string, classId: string): Promise<void> {
+export async function enroll(userId: string, classId: string): Promise<void> {
   try {
     await db.enrollment.upsert({ where: { userId_classId: { userId, classId } }, create: { userId, classId }, update: {}, select: { id: true } });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDeepLinkingClaims, checkLaunchClaims, cleanName, DL_CLAIM, isDeepLinkingRequest, CLOCK_SKEW_S, launchTarget, LTI_CLAIM, MAX_TOKEN_AGE_S, roleFromLti, type Expected } from "./claims";
+import { agsEndpoint, AGS_ENDPOINT_CLAIM, AGS_SCOPE, checkDeepLinkingClaims, checkLaunchClaims, cleanName, CLOCK_SKEW_S, DL_CLAIM, isDeepLinkingRequest, launchTarget, LTI_CLAIM, MAX_TOKEN_AGE_S, NRPS_CLAIM, nrpsService, roleFromLti, type Expected } from "./claims";
 
 const NOW = 1_800_000_000;
 const M = "http://purl.imsglobal.org/vocab/lis/v2/membership";
@@ -44,6 +44,7 @@ describe("checkLaunchClaims", () => {
         context: { id: "course-7", title: "Media 101" },
         targetLinkUri: "https://bth.example.org/lessons/lone-wolf",
         custom: { unit: "lone-wolf" },
+        resourceLinkId: "link-1",
       },
     });
   });
@@ -224,5 +225,71 @@ describe("checkDeepLinkingClaims", () => {
     expect(dlRefusal(deepLink({}, { data: "\u0001".repeat(700) }))).toMatch(/^400 .*data/);
     expect(dlRefusal(deepLink({}, { data: '"'.repeat(2048) }))).toBe("accepted");
     expect(dlRefusal(deepLink({}, { deep_link_return_url: `https://lms.example.org/${"é".repeat(1000)}` }))).toMatch(/^400 .*deep_link_return_url/);
+  });
+});
+
+describe("the AGS endpoint claim", () => {
+  const lineitem = "https://lms.example.org/api/lti/courses/7/line_items/3";
+  const claim = { scope: [AGS_SCOPE.score, AGS_SCOPE.lineItemReadOnly], lineitem, lineitems: "https://lms.example.org/api/lti/courses/7/line_items" };
+
+  it("is kept on the launch: the scopes and the line item URLs", () => {
+    const r = checkLaunchClaims(payload({ [AGS_ENDPOINT_CLAIM]: claim }), expected);
+    expect(r.ok && r.launch.ags).toEqual(claim);
+    expect(r.ok && r.launch.resourceLinkId).toBe("link-1");
+  });
+
+  it("is absent when the platform sends none, and a malformed one never refuses the launch", () => {
+    const without = checkLaunchClaims(payload(), expected);
+    expect(without.ok && "ags" in without.launch).toBe(false);
+    for (const bad of ["x", 3, null, [], { scope: "score" }, { lineitem }, { scope: [] }, { scope: [4, ""], lineitem: "not a url" }]) {
+      const r = checkLaunchClaims(payload({ [AGS_ENDPOINT_CLAIM]: bad }), expected);
+      expect(r.ok).toBe(true);
+      expect(r.ok && r.launch.ags).toBeUndefined();
+    }
+  });
+
+  it("drops a URL that is not https (http only to this machine), has credentials, or is too long; keeps the rest", () => {
+    expect(agsEndpoint({ scope: [AGS_SCOPE.score], lineitem: "http://lms.example.org/li/1" })).toEqual({ scope: [AGS_SCOPE.score] });
+    expect(agsEndpoint({ scope: [AGS_SCOPE.score], lineitem: "https://u:p@lms.example.org/li/1" })).toEqual({ scope: [AGS_SCOPE.score] });
+    expect(agsEndpoint({ scope: [AGS_SCOPE.score], lineitem: `https://lms.example.org/${"a".repeat(2000)}` })).toEqual({ scope: [AGS_SCOPE.score] });
+    expect(agsEndpoint({ scope: [AGS_SCOPE.score], lineitem: "javascript:alert(1)" })).toEqual({ scope: [AGS_SCOPE.score] });
+    expect(agsEndpoint({ scope: [AGS_SCOPE.score, 7, AGS_SCOPE.score], lineitem: "http://127.0.0.1:3704/li/1?x=1" })).toEqual({
+      scope: [AGS_SCOPE.score],
+      lineitem: "http://127.0.0.1:3704/li/1?x=1",
+    });
+  });
+});
+
+describe("the NRPS claim (roster sync)", () => {
+  const url = "https://lms.example.org/api/lti/courses/7/names_and_roles";
+
+  it("is kept on the launch: the course's membership URL", () => {
+    const r = checkLaunchClaims(payload({ [NRPS_CLAIM]: { context_memberships_url: url, service_versions: ["2.0"] } }), expected);
+    expect(r.ok && r.launch.nrps).toEqual({ contextMembershipsUrl: url });
+  });
+
+  it("is absent when the platform sends none, and a malformed one never refuses the launch", () => {
+    const without = checkLaunchClaims(payload(), expected);
+    expect(without.ok && "nrps" in without.launch).toBe(false);
+    for (const bad of [
+      "x",
+      null,
+      [],
+      { context_memberships_url: url },
+      { context_memberships_url: url, service_versions: ["1.0"] },
+      { context_memberships_url: url, service_versions: "2.0" },
+      { context_memberships_url: "http://lms.example.org/m", service_versions: ["2.0"] },
+      { context_memberships_url: "https://u:p@lms.example.org/m", service_versions: ["2.0"] },
+      { context_memberships_url: `https://lms.example.org/${"a".repeat(2000)}`, service_versions: ["2.0"] },
+      { context_memberships_url: 7, service_versions: ["2.0"] },
+    ]) {
+      const r = checkLaunchClaims(payload({ [NRPS_CLAIM]: bad }), expected);
+      expect(r.ok, JSON.stringify(bad)?.slice(0, 80)).toBe(true);
+      expect(r.ok && r.launch.nrps).toBeUndefined();
+    }
+  });
+
+  it("takes http only to this machine (tests), and other versions next to 2.0", () => {
+    expect(nrpsService({ context_memberships_url: "http://127.0.0.1:3804/memberships/c1", service_versions: ["1.0", "2.0"] })).toEqual({ contextMembershipsUrl: "http://127.0.0.1:3804/memberships/c1" });
   });
 });

@@ -4,6 +4,7 @@
 // signature with jose and then asks these. No marker: tests and scripts import it.
 // Spec: IMS LTI 1.3 Core §5.1 (message), IMS Security Framework 1.0 §5.1.3 (id_token checks).
 
+import { isPlatformUrl } from "@/lib/lti";
 import { NAME_MAX, withoutInvisible } from "@/lib/validation";
 
 const CLAIM = "https://purl.imsglobal.org/spec/lti/claim/";
@@ -37,6 +38,12 @@ export type Launch = {
   context: { id: string; title: string };
   targetLinkUri: string;
   custom: Record<string, string>;
+  /** The resource link's id (the LMS's link to this tool that was opened). */
+  resourceLinkId?: string;
+  /** Assignment and Grade Services: where this link's scores go (absent when the platform offers none). */
+  ags?: AgsEndpoint;
+  /** Names and Role Provisioning Services: the course's membership list (absent when the platform offers none). */
+  nrps?: NrpsService;
 };
 
 export type Expected = {
@@ -84,6 +91,9 @@ export function checkLaunchClaims(payload: Record<string, unknown>, expected: Ex
       context: { id: context.id, title: typeof title === "string" ? title : "" },
       targetLinkUri,
       custom: customParameters(payload[LTI_CLAIM.custom]),
+      resourceLinkId: link.id,
+      ...agsOf(payload[AGS_ENDPOINT_CLAIM]),
+      ...nrpsOf(payload[NRPS_CLAIM]),
     },
   };
 }
@@ -138,6 +148,61 @@ export function launchTarget(launch: Pick<Launch, "targetLinkUri" | "custom">, a
   const match = /^\/lessons\/([a-z0-9-]{1,100})\/?$/.exec(target.pathname);
   return match && isUnit(match[1]) ? `/lessons/${match[1]}` : "/course";
 }
+
+// Assignment and Grade Services (IMS LTI AGS 2.0 §3.1): the launch's endpoint claim names the
+// scopes the tool was granted and, for a link with a gradebook column, its line item URL.
+export const AGS_ENDPOINT_CLAIM = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
+export const AGS_SCOPE = {
+  score: "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+  lineItem: "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+  lineItemReadOnly: "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+  result: "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+} as const;
+
+export type AgsEndpoint = { scope: string[]; lineitem?: string; lineitems?: string };
+
+/**
+ * The AGS endpoint claim, or undefined when there is none or it is malformed (a launch is never
+ * refused for it: the tool just sends no grades). URLs must be https (http only to this machine,
+ * for tests: isPlatformUrl), at most 2,000 characters; a bad URL is dropped on its own.
+ */
+export function agsEndpoint(claim: unknown): AgsEndpoint | undefined {
+  if (!isObject(claim) || !Array.isArray(claim.scope)) return undefined;
+  const scope = [...new Set(claim.scope.filter((s): s is string => isText(s, 200)))].slice(0, 20);
+  const url = (v: unknown) => (isText(v, 2000) && isPlatformUrl(v) ? v : undefined);
+  const lineitem = url(claim.lineitem);
+  const lineitems = url(claim.lineitems);
+  if (!scope.length && !lineitem && !lineitems) return undefined;
+  return { scope, ...(lineitem ? { lineitem } : {}), ...(lineitems ? { lineitems } : {}) };
+}
+
+const agsOf = (claim: unknown): { ags?: AgsEndpoint } => {
+  const ags = agsEndpoint(claim);
+  return ags ? { ags } : {};
+};
+
+// Names and Role Provisioning Services (IMS LTI NRPS 2.0 §3.6.1): the launch's claim names the
+// course's membership container (roster sync: server/lti/roster.ts).
+export const NRPS_CLAIM = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
+export const NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+
+export type NrpsService = { contextMembershipsUrl: string };
+
+/**
+ * The NRPS claim, or undefined when there is none or it is malformed (never a refusal: the
+ * roster just cannot be synced): an https `context_memberships_url` (http only to this machine,
+ * for tests) of at most 2,000 characters, and `service_versions` listing "2.0".
+ */
+export function nrpsService(claim: unknown): NrpsService | undefined {
+  if (!isObject(claim) || !Array.isArray(claim.service_versions) || !claim.service_versions.includes("2.0")) return undefined;
+  const url = claim.context_memberships_url;
+  return isText(url, 2000) && isPlatformUrl(url) ? { contextMembershipsUrl: url } : undefined;
+}
+
+const nrpsOf = (claim: unknown): { nrps?: NrpsService } => {
+  const nrps = nrpsService(claim);
+  return nrps ? { nrps } : {};
+};
 
 /** A name from the platform as this app stores names: NFC, no invisible or control characters, at most `max` characters; `fallback` when nothing is left. */
 export function cleanName(raw: string, fallback: string, max = NAME_MAX): string {

@@ -25,6 +25,8 @@ import { deepLinkPickerPath } from "./deep-link-response";
 import { classNeedsInstructor, linkLaunch } from "./accounts";
 import { LOGIN_TTL_S, nonceFor, readState, stateCookie, stateCookieName } from "./login";
 import { platformById } from "./platforms";
+import { rememberLineItem } from "./ags-store";
+import { rememberMemberships } from "./roster";
 import { isUniqueViolation } from "@/server/prisma-client";
 
 export const launchForm = z.object({
@@ -120,5 +122,7 @@ export async function finishLaunch(form: z.output<typeof launchForm>, hasStateCo
   }
   const units = new Set((await findLessons()).entries.map((e) => e.slug));
   const target = launchTarget(launch, appOrigin, (slug) => units.has(slug));
+  await rememberLineItem(launch, platform.id, linked.user.id, target); // grades back to the LMS (ags-store.ts)
+  await rememberMemberships(launch, platform.id); // roster sync (roster.ts)
   return new Response(null, { status: 303, headers: { Location: appOrigin + target, "Set-Cookie": stateCookie(state, 0), "Cache-Control": "no-store" } });
 }

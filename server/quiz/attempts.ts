@@ -21,6 +21,7 @@ import { earlierAttempts, storeAttempt, type AttemptRow } from "./store";
 import { questionVersion } from "./version";
 import { timed } from "@/server/http/timing";
 import { markReviewsSeen } from "@/server/written/notices";
+import { scoresQueued } from "@/server/lti/ags-store";
 
 /** Why a submission was refused, for the HTTP status (the message is for the student). */
 export enum SubmitRefusal {
@@ -248,7 +249,7 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
     }
     try {
       const submittedAt = new Date();
-      await timed("db-write", () =>
+      const stored = await timed("db-write", () =>
         storeAttempt({
           userId,
           lessonSlug: lesson.slug,
@@ -281,6 +282,8 @@ export async function submitValidAttempt(userId: string, s: Submission): Promise
           completesUnit: !quiz.practice && used === 0,
         }),
       );
+      // The unit's score was queued for the LMS with the attempt: the sender goes on without us.
+      scoresQueued(stored.scoresQueued);
       const attempt = { attemptNumber: used + 1, submittedAt };
       const row = { attemptNumber: attempt.attemptNumber, fraction, passed, submittedAt: attempt.submittedAt };
       const status = quizStatus([...earlier, row], quiz);

@@ -86,4 +86,27 @@ describe("the submission's statements", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].status).toBe("completed");
   });
+
+  it("queue the unit's score for the LMS only when the student has a line item for the unit: best attempt, PendingManual while answers wait", async () => {
+    const none = await storeAttempt(attempt({ lessonSlug: "sources", quizId: "sources-quiz" }));
+    expect(none.scoresQueued).toBe(0);
+    const platform = await db.ltiPlatform.create({ data: { name: "LMS", issuer: "https://lms.example.org", clientId: "c", authUrl: "https://lms.example.org/a", tokenUrl: "https://lms.example.org/t", jwksUrl: "https://lms.example.org/j" } });
+    const klass = await db.class.create({ data: { name: "C", instructorId: userId } });
+    const item = await db.ltiLineItem.create({
+      data: { platformId: platform.id, userId, classId: klass.id, userSub: "lms-user-1", resourceLinkId: "link-1", lessonSlug: "sources", lineItemUrl: "https://lms.example.org/li/1", scopes: "score" },
+    });
+    const second = attempt({ lessonSlug: "sources", quizId: "sources-quiz", attemptNumber: 2, fraction: 0.5, pendingCount: 0 });
+    expect((await storeAttempt(second)).scoresQueued).toBe(1);
+    const row = await db.ltiScoreOutbox.findFirstOrThrow({ where: { lineItemId: item.id } });
+    // The best of the unit's attempts (0.75, with a written answer waiting), not this one (0.5).
+    expect(row).toMatchObject({
+      platformId: platform.id, userId, userSub: "lms-user-1", lineItemUrl: "https://lms.example.org/li/1", lessonSlug: "sources", scoreGiven: 75, scoreMaximum: 100,
+      activityProgress: "Completed", gradingProgress: "PendingManual", status: "pending", attempts: 0, timestamp: second.submittedAt, nextTryAt: second.submittedAt, createdAt: second.submittedAt,
+    });
+    expect(row.key).toBe(row.id);
+    expect(row.key).toMatch(new RegExp(`^attempt:[0-9a-f-]{36}:${item.id}$`));
+    // Practice and assessments queue nothing.
+    expect((await storeAttempt(attempt({ lessonSlug: "sources", quizId: "sources-practice", kind: "practice" }))).scoresQueued).toBe(0);
+    expect(await db.ltiScoreOutbox.count()).toBe(1);
+  });
 });

@@ -49,9 +49,12 @@ export type NewAttempt = {
  * Stores an attempt, all its answers and (when it completes the unit) the unit's progress in
  * one transaction. The unique indexes (userId, submissionKey) and (userId, quizId,
  * attemptNumber) refuse a repeat or a race, as before; the progress row is an upsert that
- * cannot collide (ON CONFLICT … DO UPDATE).
+ * cannot collide (ON CONFLICT … DO UPDATE). A unit's graded attempt also queues the unit's
+ * score for the LMS (server/lti/ags.ts) when the student opened the unit from an LMS link with
+ * a gradebook column: one INSERT … SELECT that inserts nothing, at the cost of an index look-up,
+ * for everyone else. Returns how many scores were queued.
  */
-export async function storeAttempt(a: NewAttempt): Promise<void> {
+export async function storeAttempt(a: NewAttempt): Promise<{ scoresQueued: number }> {
   const attemptId = randomUUID();
   const writes = [
     Prisma.sql`
@@ -74,5 +77,25 @@ export async function storeAttempt(a: NewAttempt): Promise<void> {
       VALUES (${randomUUID()}, ${a.userId}, ${a.lessonSlug}, 'completed', ${a.submittedAt}, ${a.submittedAt})
       ON CONFLICT ("userId", "lessonSlug") DO UPDATE SET "status" = 'completed', "completedAt" = ${a.submittedAt}`);
   }
-  await transaction(writes);
+  if (a.kind === "unit") writes.push(queueScore(attemptId, a));
+  const counts = await transaction(writes);
+  return { scoresQueued: a.kind === "unit" ? (counts.at(-1) ?? 0) : 0 };
+}
+
+/**
+ * The unit's score (its best graded attempt, this one included, as a percentage; PendingManual
+ * while any of its written answers wait for review) into the LMS score outbox, one row per
+ * line item the student has for the unit (LtiLineItem), keyed by this attempt. As
+ * server/lti/ags-store.ts queueUnitScore does for a written answer's score.
+ */
+function queueScore(attemptId: string, a: NewAttempt): Prisma.Sql {
+  const ofUnit = Prisma.sql`q."userId" = ${a.userId} AND q."lessonSlug" = ${a.lessonSlug} AND q."kind" = 'unit'`;
+  return Prisma.sql`
+    INSERT INTO "LtiScoreOutbox" ("id", "key", "lineItemId", "platformId", "userId", "lineItemUrl", "userSub", "lessonSlug", "scoreGiven", "scoreMaximum",
+      "activityProgress", "gradingProgress", "timestamp", "status", "attempts", "nextTryAt", "createdAt")
+    SELECT ${`attempt:${attemptId}:`} || li."id", ${`attempt:${attemptId}:`} || li."id", li."id", li."platformId", li."userId", li."lineItemUrl", li."userSub", li."lessonSlug",
+      (SELECT MAX(q."percent") FROM "QuizAttempt" q WHERE ${ofUnit}) * 100.0, 100.0, 'Completed',
+      CASE WHEN EXISTS (SELECT 1 FROM "QuizAttempt" q WHERE ${ofUnit} AND q."pendingCount" > 0) THEN 'PendingManual' ELSE 'FullyGraded' END,
+      ${a.submittedAt}, 'pending', 0, ${a.submittedAt}, ${a.submittedAt}
+    FROM "LtiLineItem" li WHERE li."userId" = ${a.userId} AND li."lessonSlug" = ${a.lessonSlug}`;
 }

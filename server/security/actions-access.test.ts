@@ -42,6 +42,8 @@ let ownClass = "";
 let foreignClass = "";
 /** A written answer of users.student (in ownClass) awaiting review. */
 let writtenAnswer = "";
+/** A score of users.student (in ownClass) that the LMS refused. */
+let failedScore = "";
 
 type Outcome = "allowed" | "refused";
 type Row = {
@@ -70,6 +72,18 @@ const PLATFORM = {
   tokenUrl: "https://lms.access.test/token",
   jwksUrl: "https://lms.access.test/jwks",
 };
+
+/** Runs `call` with the LMS of ownClass (roster sync) answering as fetch: a token, and a course with no members. */
+async function withLms<T>(call: () => Promise<T>): Promise<T> {
+  vi.stubGlobal("fetch", async (input: string | URL | Request) =>
+    String(input).endsWith("/t") ? Response.json({ access_token: "tok", expires_in: 3600 }) : Response.json({ id: "m", context: { id: "c" }, members: [] }),
+  );
+  try {
+    return await call();
+  } finally {
+    vi.unstubAllGlobals();
+  }
+}
 
 const TABLE: Row[] = [
   {
@@ -131,6 +145,20 @@ const TABLE: Row[] = [
     expect: only("instructor", "admin"),
   },
   {
+    action: "instructor/actions#resendScoreAction",
+    run: () => instructorActions.resendScoreAction(null, form({ classId: ownClass, scoreId: failedScore })),
+    changed: async () => (await db.ltiScoreOutbox.findUniqueOrThrow({ where: { id: failedScore } })).status !== "failed",
+    reset: async () => void (await db.ltiScoreOutbox.update({ where: { id: failedScore }, data: { status: "failed" } })),
+    expect: only("instructor", "admin"),
+  },
+  {
+    action: "instructor/actions#syncRosterAction",
+    run: () => withLms(() => instructorActions.syncRosterAction(null, form({ classId: ownClass }))),
+    changed: async () => (await db.ltiContextLink.findFirstOrThrow({ where: { classId: ownClass } })).rosterSyncOk === true,
+    reset: async () => void (await db.ltiContextLink.updateMany({ where: { classId: ownClass }, data: { rosterSyncedAt: null, rosterSyncOk: null, rosterSyncNote: null } })),
+    expect: only("instructor", "admin"),
+  },
+  {
     action: "account/actions#joinClassAction",
     run: () => accountActions.joinClassAction(null, form({ joinCode: "FRGN-0001" })),
     changed: async () => (asker ? (await db.enrollment.count({ where: { classId: foreignClass, userId: asker.id } })) > 0 : false),
@@ -188,6 +216,19 @@ beforeAll(async () => {
   const attempt = await db.quizAttempt.create({
     data: { userId: users.student.id, lessonSlug: "claims", quizId: quiz.id, attemptNumber: 1, submissionKey: "k-written", score: 0, maxScore: 1, fraction: 0, passed: false, pendingCount: 1 },
   });
+  // A score sent to an LMS line item and refused (grades back to the LMS).
+  const lms = await db.ltiPlatform.create({ data: { name: "Score LMS", issuer: "https://scores.access.test", clientId: "c", authUrl: "https://scores.access.test/a", tokenUrl: "https://scores.access.test/t", jwksUrl: "https://scores.access.test/j" } });
+  // ownClass was made by that LMS's course, which offers its roster (roster sync).
+  await db.ltiContextLink.create({ data: { issuer: "https://scores.access.test", deploymentId: "d", contextId: "c", classId: ownClass, platformId: lms.id, membershipsUrl: "https://scores.access.test/members" } });
+  const item = await db.ltiLineItem.create({
+    data: { platformId: lms.id, userId: users.student.id, classId: ownClass, userSub: "s", resourceLinkId: "l", lessonSlug: "claims", lineItemUrl: "https://scores.access.test/li/1", scopes: "" },
+  });
+  const at = new Date();
+  failedScore = (
+    await db.ltiScoreOutbox.create({
+      data: { id: "score-1", key: "score-1", lineItemId: item.id, platformId: lms.id, userId: users.student.id, lineItemUrl: item.lineItemUrl, userSub: "s", lessonSlug: "claims", scoreGiven: 50, scoreMaximum: 100, activityProgress: "Completed", gradingProgress: "FullyGraded", timestamp: at, nextTryAt: at, createdAt: at, status: "failed", lastError: "HTTP 400" },
+    })
+  ).id;
   writtenAnswer = (await db.answer.create({ data: { attemptId: attempt.id, questionId: q.id, questionVersion: version, response: '{"text":"Who said it?"}', score: 0, maxScore: 1, correct: false, pending: true } })).id;
 });
 afterAll(async () => {
@@ -218,6 +259,7 @@ describe("server actions: hostile input", () => {
     { action: "assessmentReviewAction", as: "instructor", fields: { classId: "", open: "open" }, call: (f) => instructorActions.assessmentReviewAction(null, f) },
     { action: "reviewAnswerAction", as: "instructor", fields: { classId: "", answerId: "", level: "", comment: "" }, call: (f) => instructorActions.reviewAnswerAction(null, f) },
     { action: "saveAssignmentsAction", as: "instructor", fields: { classId: "", timeZone: "UTC", "due-claims": "" }, call: (f) => instructorActions.saveAssignmentsAction(null, f) },
+    { action: "syncRosterAction", as: "instructor", fields: { classId: "" }, call: (f) => withLms(() => instructorActions.syncRosterAction(null, f)) },
     { action: "joinClassAction", as: "student", fields: { joinCode: "" }, call: (f) => accountActions.joinClassAction(null, f) },
     { action: "setRoleAction", as: "admin", fields: { userId: "", role: "" }, call: (f) => adminActions.setRoleAction(null, f) },
     { action: "registerPlatformAction", as: "admin", fields: { ...PLATFORM, issuer: "https://lms.hostile.test" }, call: (f) => ltiActions.registerPlatformAction(null, f) },
@@ -268,6 +310,7 @@ describe("server actions: one guarded path", () => {
     { action: "assessmentReviewAction", as: "instructor", run: (a) => instructorActions.assessmentReviewAction(null, a as FormData) },
     { action: "reviewAnswerAction", as: "instructor", run: (a) => instructorActions.reviewAnswerAction(null, a as FormData) },
     { action: "saveAssignmentsAction", as: "instructor", run: (a) => instructorActions.saveAssignmentsAction(null, a as FormData) },
+    { action: "syncRosterAction", as: "instructor", run: (a) => instructorActions.syncRosterAction(null, a as FormData) },
     { action: "joinClassAction", as: "student", run: (a) => accountActions.joinClassAction(null, a as FormData) },
     { action: "setRoleAction", as: "admin", run: (a) => adminActions.setRoleAction(null, a as FormData) },
     { action: "registerPlatformAction", as: "admin", run: (a) => ltiActions.registerPlatformAction(null, a as FormData) },

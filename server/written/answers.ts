@@ -11,6 +11,7 @@ import { questionVersions } from "@/server/reports/versions";
 import { describeResponse, parseStoredResponse, reviewScore, rubricOf } from "@/questions/server";
 import type { RubricLevel } from "@/questions/contract";
 import { cleanComment, rescoreAttempt } from "./rules";
+import { GRADED_KIND, queueUnitScore, scoresQueued } from "@/server/lti/ags-store";
 
 export type QueueFilter = { unit?: string; question?: string };
 
@@ -168,7 +169,7 @@ export type ReviewOutcome = { ok: true; level: string; attemptFinal: boolean } |
 export async function recordReview(klass: OwnClass, reviewerId: string, answerId: string, levelId: string, comment?: string): Promise<ReviewOutcome> {
   const target = await db.answer.findFirst({
     where: { id: answerId, attempt: { userId: { in: studentIds(klass) } } },
-    select: { questionVersion: true, attemptId: true, attempt: { select: { quizId: true } } },
+    select: { questionVersion: true, attemptId: true, attempt: { select: { quizId: true, userId: true, lessonSlug: true, kind: true } } },
   });
   if (!target) return { ok: false, error: "This answer is not one of your class's." };
   const q: QuestionDefinition | undefined = (await questionVersions([target.questionVersion])).get(target.questionVersion);
@@ -179,7 +180,7 @@ export async function recordReview(klass: OwnClass, reviewerId: string, answerId
   const quiz = await quizById(target.attempt.quizId);
   const note = cleanComment(comment);
   const now = new Date();
-  await db.$transaction(async (tx) => {
+  const queued = await db.$transaction(async (tx) => {
     // Take the attempt's row lock first (PostgreSQL): two answers of one attempt scored at
     // once are then summed one after the other, each seeing the other's score.
     const attempt = await tx.quizAttempt.update({ where: { id: target.attemptId }, data: { pendingCount: { increment: 0 } }, select: { maxScore: true, passed: true } });
@@ -187,11 +188,14 @@ export async function recordReview(klass: OwnClass, reviewerId: string, answerId
       where: { id: answerId },
       data: { score: graded.score, correct: graded.correct, pending: false, reviewLevel: levelId, reviewComment: note, reviewedAt: now, reviewSeenAt: null },
     });
-    await tx.answerReview.create({ data: { answerId, reviewerId, level: levelId, score: graded.score, comment: note, createdAt: now } });
+    const review = await tx.answerReview.create({ data: { answerId, reviewerId, level: levelId, score: graded.score, comment: note, createdAt: now }, select: { id: true } });
     const answers = await tx.answer.findMany({ where: { attemptId: target.attemptId }, select: { score: true, pending: true } });
     const next = rescoreAttempt(answers, attempt.maxScore, quiz, attempt.passed);
     await tx.quizAttempt.update({ where: { id: target.attemptId }, data: next });
+    // The unit's score changed: queued for the LMS gradebook (server/lti/ags-store.ts), keyed by this score.
+    return target.attempt.kind === GRADED_KIND ? queueUnitScore(tx, target.attempt.userId, target.attempt.lessonSlug, `review:${review.id}`, now) : 0;
   });
+  scoresQueued(queued);
   const after = await db.quizAttempt.findUniqueOrThrow({ where: { id: target.attemptId }, select: { pendingCount: true } });
   return { ok: true, level: rubric.levels.find((l) => l.id === levelId)!.label, attemptFinal: after.pendingCount === 0 };
 }

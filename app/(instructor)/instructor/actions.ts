@@ -14,6 +14,8 @@ import { formatDay, isDay, isTimeZone } from "@/lib/assignments";
 import { saveAssignments } from "@/server/assignments";
 import { reportUnits } from "@/server/reports/classes";
 import { formAction } from "@/server/http/action";
+import { resendScore } from "@/server/lti/ags-store";
+import { syncRoster } from "@/server/lti/roster";
 
 const classForm = z.object({ classId: z.string() });
 
@@ -127,3 +129,20 @@ export const saveAssignmentsAction = formAction(
     };
   },
 );
+
+/** Sends a score the LMS refused (or that failed too often) again: back in the outbox, due now. */
+export const resendScoreAction = formAction(
+  { who: teacher, input: classForm.extend({ scoreId: z.string().min(1).max(300) }), owns: (user, { classId }) => ownClass(user, classId) },
+  async ({ owned: klass, input }) => {
+    if (!(await resendScore(klass, input.scoreId))) return { ok: false, error: "This score is not a failed score of your class (it may have been sent again already). Reload the page." };
+    revalidatePath(`/instructor/classes/${klass.id}/lms-grades`);
+    return { ok: true, message: "Sending it again now." };
+  },
+);
+
+/** Syncs the class's students with its LMS course's members (roster sync, NRPS: server/lti/roster.ts). */
+export const syncRosterAction = formAction({ who: teacher, input: classForm, owns: (user, { classId }) => ownClass(user, classId) }, async ({ owned: klass }) => {
+  const result = await syncRoster(klass);
+  revalidatePath(`/instructor/classes/${klass.id}`, "layout");
+  return result.ok ? { ok: true, message: `Roster synced: ${result.message}` } : { ok: false, error: result.error };
+});

@@ -11,6 +11,7 @@ import { progressFor, STATUS_LABELS } from "@/server/reports/progress";
 import { formatDate, formatPercent } from "@/lib/format";
 import { ASSIGNMENT_LABELS, assignmentStatus, formatShortDay } from "@/lib/assignments";
 import { classAssignments } from "@/server/assignments";
+import { isLmsClass } from "@/server/lti/ags-store";
 import { INACTIVE_DAYS, lastActive, whoNeedsHelp, type HelpList } from "@/server/reports/overview";
 
 export const metadata: Metadata = { title: "Class progress" };
@@ -61,6 +62,14 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
         <a href={`${base}/export/responses`} download>
           every answer (CSV)
         </a>
+        {(await isLmsClass(klass.id)) ? (
+          <>
+            {" "}
+            · <Link href={`${base}/lms-grades`}>grades sent to the LMS</Link>
+            {" "}
+            · <Link href={`${base}/roster`}>sync the roster from the LMS</Link>
+          </>
+        ) : null}
       </p>
       {students.length === 0 ? (
         <p>No students have joined yet. Give them the join code.</p>

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { requireOwnClass } from "@/server/access";
-import { disableCodeAction, removeStudentAction, rotateCodeAction } from "../../../actions";
+import { formatDateTime } from "@/lib/format";
+import { NOT_GRANTED, rosterSyncState } from "@/server/lti/roster";
+import { disableCodeAction, removeStudentAction, rotateCodeAction, syncRosterAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Roster and join code" };
 
@@ -14,10 +16,34 @@ export default async function RosterPage({ params, searchParams }: Props) {
   const { removed } = await searchParams;
   const { klass } = await requireOwnClass(classId);
   const students = klass.enrollments;
+  const lms = await rosterSyncState(klass.id);
   return (
     <div className="wide">
       <ClassNav classId={klass.id} className={klass.name} current="/roster" />
       <div role="status">{removed === "1" ? <p className="form-success">The student was removed from this class. Their work is kept.</p> : null}</div>
+      {lms ? (
+        <section aria-labelledby="lms-roster-heading" data-testid="lms-roster">
+          <h2 id="lms-roster-heading">Roster from the LMS</h2>
+          <p>
+            This class was made by a course in a learning platform (LMS). Syncing adds the course&apos;s learners who are not in the class yet (they appear in the progress
+            grid before they first open the tool) and removes those the LMS lists as inactive or no longer lists. Removing only takes them out of this class: their
+            account and their work are kept. Students who joined with a join code are never removed.
+          </p>
+          {!lms.granted && lms.note !== NOT_GRANTED ? <p>{NOT_GRANTED}</p> : null}
+          <p data-testid="roster-last-sync">
+            {lms.syncedAt ? (
+              <>
+                Last synced {formatDateTime(lms.syncedAt)}: {lms.ok ? lms.note : `failed. ${lms.note ?? ""}`}
+              </>
+            ) : (
+              "Not synced yet."
+            )}
+          </p>
+          <ActionForm action={syncRosterAction} submitLabel="Sync the roster from the LMS" pendingLabel="Syncing…" className="inline-form">
+            <input type="hidden" name="classId" value={klass.id} />
+          </ActionForm>
+        </section>
+      ) : null}
       <h2>Join code</h2>
       <p data-testid="join-code">
         {klass.joinCode ? (
