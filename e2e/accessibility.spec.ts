@@ -54,7 +54,7 @@ test("class reports, roster, student detail, account and admin pages", async ({ 
   await signInAs(page, accounts.instructor);
   await page.goto("/instructor");
   const klass = (await page.getByRole("link", { name: "Demo class" }).getAttribute("href"))!;
-  for (const path of ["", "/items", "/items?unit=claims", "/gain", "/roster", "/join", "/written", "/written?names=hidden", "/due-dates"]) await expectNoViolations(page, `${klass}${path}`);
+  for (const path of ["", "/items", "/items?unit=claims", "/gain", "/roster", "/join", "/written", "/written?names=hidden", "/due-dates", "/lms-grades"]) await expectNoViolations(page, `${klass}${path}`);
   await page.goto(`${klass}/roster`);
   const student = (await page.locator("tbody th a").first().getAttribute("href"))!;
   await expectNoViolations(page, student);

@@ -629,7 +629,8 @@ test("grades back to the LMS: a student's unit score reaches the LMS gradebook; 
   // Sent again once the LMS takes it.
   platform.scoreAnswer({});
   await row.getByRole("button", { name: "Resend" }).click();
-  // The page comes back with the row waiting (or already sent): no Resend button any more.
+  // The page comes back saying so, with the row waiting (or already sent): no Resend button any more.
+  await expect(teacherPage.getByRole("status").filter({ hasText: "The score is being sent again" })).toBeVisible();
   await expect(teacherPage.locator("tr[data-status]").filter({ hasText: "Sol Scored" }).getByRole("button", { name: "Resend" })).toHaveCount(0);
   await expect.poll(() => mine().length, { timeout: 20_000 }).toBe(2);
   await expect.poll(async () => (await newest())?.status).toBe("sent");

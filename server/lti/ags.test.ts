@@ -12,7 +12,7 @@ import { backoffMs, MAX_TRIES, retryable, scorePayload, scoresUrl, SCORE_CONTENT
 const scratch = await createScratchDatabase();
 process.env.DATABASE_URL = scratch.url;
 const { db } = await import("@/server/db");
-const { claimDue, forgetTokens, sendDueScores, LEASE_MS } = await import("./ags");
+const { claimDue, forgetTokens, kickScoreSender, sendDueScores, startScoreWorker, LEASE_MS } = await import("./ags");
 const { classScores, queueUnitScore, resendScore } = await import("./ags-store");
 const { publishedKeys } = await import("./keys");
 
@@ -203,6 +203,25 @@ describe("the sender", () => {
     expect(received.map((r) => r.body.scoreGiven)).toEqual([90]);
     expect((await db.ltiScoreOutbox.findUniqueOrThrow({ where: { id: old.id } })).status).toBe("superseded");
     expect((await db.ltiScoreOutbox.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("sent");
+  });
+});
+
+describe("the worker", () => {
+  it("sends the rows a stopped server left as soon as it starts, and what is queued after when kicked", async () => {
+    const left = await queue({ scoreGiven: 11 });
+    const worker = startScoreWorker(db, { fetch: platformFetch, tickMs: 60_000, log: () => undefined });
+    try {
+      expect(startScoreWorker(db)).toBe(worker); // one per process
+      await expect.poll(async () => (await db.ltiScoreOutbox.findUniqueOrThrow({ where: { id: left.id } })).status).toBe("sent");
+      const later = await queue({ scoreGiven: 12, createdAt: new Date() });
+      await db.ltiScoreOutbox.update({ where: { id: later.id }, data: { lineItemId: (await db.ltiLineItem.create({ data: { platformId, userId, classId, userSub: "k", resourceLinkId: `kick-${Date.now()}`, lessonSlug: "claims", lineItemUrl: "https://lms.example.org/li/k", scopes: "" } })).id } });
+      kickScoreSender();
+      await expect.poll(async () => (await db.ltiScoreOutbox.findUniqueOrThrow({ where: { id: later.id } })).status).toBe("sent");
+      expect(received.map((r) => r.body.scoreGiven)).toEqual([11, 12]);
+    } finally {
+      worker.stop();
+      await db.ltiLineItem.deleteMany({ where: { id: { not: lineItemId } } });
+    }
   });
 });
 

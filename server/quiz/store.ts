@@ -83,10 +83,11 @@ export async function storeAttempt(a: NewAttempt): Promise<{ scoresQueued: numbe
 }
 
 /**
- * The unit's score (its best graded attempt, this one included, as a percentage; PendingManual
- * while any of its written answers wait for review) into the LMS score outbox, one row per
- * line item the student has for the unit (LtiLineItem), keyed by this attempt. As
- * server/lti/ags-store.ts queueUnitScore does for a written answer's score.
+ * The unit's score (its best graded attempt, this one included, as a percentage: out of 100,
+ * server/lti/ags.ts SCORE_MAXIMUM; PendingManual while any of its written answers wait for
+ * review) into the LMS score outbox, one row per line item the student has for the unit
+ * (LtiLineItem), keyed by this attempt. As server/lti/ags-store.ts queueUnitScore does for a
+ * written answer's score.
  */
 function queueScore(attemptId: string, a: NewAttempt): Prisma.Sql {
   const ofUnit = Prisma.sql`q."userId" = ${a.userId} AND q."lessonSlug" = ${a.lessonSlug} AND q."kind" = 'unit'`;

@@ -158,4 +158,26 @@ describe("a written answer", () => {
     expect(await recordReview(theirs, stranger.id, entry.answerId, level)).toEqual({ ok: false, error: "This answer is not one of your class's." });
     expect(await db.answerReview.count({ where: { answerId: entry.answerId } })).toBe(0);
   });
+
+  it("goes back to the LMS gradebook: the attempt queues its unit's score as awaiting review, the instructor's score queues the new one", async () => {
+    const lms = await db.user.create({ data: { email: "lms@example.org", name: "Lee Lms", passwordHash: "x", enrollments: { create: { classId } } } });
+    const platform = await db.ltiPlatform.create({ data: { name: "LMS", issuer: "https://lms.example.org", clientId: "c", authUrl: "https://lms.example.org/a", tokenUrl: "https://lms.example.org/t", jwksUrl: "https://lms.example.org/j" } });
+    await db.ltiLineItem.create({ data: { platformId: platform.id, userId: lms.id, classId, userSub: "lee", resourceLinkId: "l1", lessonSlug: "numbers", lineItemUrl: "https://lms.example.org/li/1", scopes: "" } });
+    const quiz = (await getLesson("numbers"))!.quizzes.find((q) => !q.practice)!;
+    const answers = Object.fromEntries(quiz.questions.map((q) => [q.id, sampleResponse(q, true)]));
+    const res = await submitAttempt(lms.id, { lessonSlug: "numbers", quizId: quiz.id, submissionKey: `k-lms-${Date.now()}`, answers });
+    if (!res.ok) throw new Error(res.error);
+    const rows = () => db.ltiScoreOutbox.findMany({ where: { userId: lms.id }, orderBy: { createdAt: "asc" }, select: { key: true, scoreGiven: true, gradingProgress: true } });
+    const first = await rows();
+    expect(first).toEqual([{ key: expect.stringMatching(/^attempt:/), scoreGiven: expect.closeTo(res.fraction * 100, 5), gradingProgress: "PendingManual" }]);
+    const klass = (await classForInstructor(teacher, classId))!;
+    const entry = (await pendingAnswers(klass)).find((a) => a.studentId === lms.id)!;
+    const written = quiz.questions.find(isReviewed)!;
+    await recordReview(klass, teacher.id, entry.answerId, rubricOf(written)!.levels.at(-1)!.id);
+    const after = await rows();
+    expect(after).toHaveLength(2);
+    expect(after[1]).toEqual({ key: expect.stringMatching(/^review:/), scoreGiven: expect.any(Number), gradingProgress: "FullyGraded" });
+    expect(after[1].scoreGiven).toBeGreaterThan(first[0].scoreGiven);
+  });
 });
+

@@ -136,7 +136,8 @@ export const resendScoreAction = formAction(
   async ({ owned: klass, input }) => {
     if (!(await resendScore(klass, input.scoreId))) return { ok: false, error: "This score is not a failed score of your class (it may have been sent again already). Reload the page." };
     revalidatePath(`/instructor/classes/${klass.id}/lms-grades`);
-    return { ok: true, message: "Sending it again now." };
+    // The row's Resend form is gone once it waits again, so the confirmation goes on the page.
+    redirect(`/instructor/classes/${klass.id}/lms-grades?resent=1`);
   },
 );
 

@@ -15,7 +15,7 @@ import { resendScoreAction } from "../../../actions";
 export const metadata: Metadata = { title: "Grades sent to the LMS" };
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ classId: string }> };
+type Props = { params: Promise<{ classId: string }>; searchParams: Promise<{ resent?: string }> };
 
 const STATUS: Record<SentScore["status"], string> = { sent: "Sent", pending: "Waiting", failed: "Failed", superseded: "Replaced by a newer score" };
 
@@ -25,8 +25,9 @@ function when(s: SentScore): string {
   return `score of ${formatDateTime(s.timestamp)}`;
 }
 
-export default async function LmsGradesPage({ params }: Props) {
+export default async function LmsGradesPage({ params, searchParams }: Props) {
   const { classId } = await params;
+  const { resent } = await searchParams;
   const { klass } = await requireOwnClass(classId);
   const linked = await isLmsClass(klass.id);
   const scores = linked ? await classScores(klass) : [];
@@ -39,6 +40,7 @@ export default async function LmsGradesPage({ params }: Props) {
     <div className="wide">
       <ClassNav classId={klass.id} className={klass.name} current="/lms-grades" />
       <h2>Grades sent to the LMS</h2>
+      <div role="status">{resent === "1" ? <p className="form-success">The score is being sent again. Its row below says when it has arrived.</p> : null}</div>
       {!linked ? (
         <p>This class was not made by a course in a learning platform (LMS), so no grades are sent anywhere. Classes made by an LMS launch send their grades here.</p>
       ) : (
