@@ -40,6 +40,10 @@ const securityHeaderRules = [
   // Lesson pages are the same for every student but only for signed-in ones: a school's shared
   // cache must not keep them (Next.js would mark a prerendered page cacheable for a year).
   { source: "/lessons/:path*", headers: [{ key: "Cache-Control", value: "private, no-cache" }] },
+  // LTI Dynamic Registration: the LMS opens this page with window.open and waits for its
+  // "close" message (public/lti-close.js), which needs window.opener: same-origin would cut it.
+  // Later rules win for the same header. Framing stays refused (the Register button).
+  { source: "/api/lti/register", headers: [{ key: "Cross-Origin-Opener-Policy", value: "unsafe-none" }] },
 ];
 // ---- End of security headers.
 
