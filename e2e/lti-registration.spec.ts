@@ -96,6 +96,30 @@ test("an admin registers the platform through its registration URL; the LMS is t
   expect(await stored()).toHaveLength(1);
 });
 
+test("shown in a frame of the LMS's page, it opens a window of its own, whose close message reaches the LMS", async ({ page, baseURL }) => {
+  await testDb().ltiPlatform.deleteMany({ where: { issuer: platform.issuer } });
+  await signInAs(page, accounts.admin);
+  await page.goto(`${platform.issuer}/jwks`);
+  await page.evaluate((url) => {
+    window.addEventListener("message", (e) => ((window as unknown as { closeMessage: unknown }).closeMessage = e.data));
+    const frame = document.createElement("iframe");
+    frame.src = url;
+    frame.title = "Tool registration";
+    document.body.append(frame);
+  }, baseURL + registerPath());
+  const frame = page.frameLocator("iframe");
+  // No Register button inside someone else's frame: only a link to a window of its own.
+  await expect(frame.getByRole("link", { name: "Open the registration in a new window" })).toBeVisible();
+  await expect(frame.getByRole("button", { name: "Register" })).toHaveCount(0);
+  const popup = page.context().waitForEvent("page");
+  await frame.getByRole("link", { name: "Open the registration in a new window" }).click();
+  const registration = await popup;
+  await registration.getByRole("button", { name: "Register" }).click();
+  await expect(registration.getByText("Registered. You can close this window.")).toBeVisible();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { closeMessage: unknown }).closeMessage)).toEqual({ subject: "org.imsglobal.lti.close" });
+  expect(await stored()).toHaveLength(1);
+});
+
 test("someone not signed in is asked to sign in, and comes back to the same registration", async ({ page, baseURL }) => {
   await page.goto(registerPath());
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to register this platform");

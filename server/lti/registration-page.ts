@@ -34,6 +34,22 @@ export function signInPage(pathAndQuery: string): Response {
   return page(401, "Sign in to register this platform", `<p id="reason">Only an admin of Behind the Headline can register a learning platform.</p>\n<p><a href="${escapeHtml(href)}">Sign in as an admin</a>, and this registration goes on where it stopped.</p>`);
 }
 
+/**
+ * Shown inside the LMS's frame (Sec-Fetch-Dest: iframe): a link to the same registration in a
+ * window of its own, where the admin's session works (a framed page gets no SameSite=Lax cookie)
+ * and no one can lay a frame over the Register button. Asks nothing and fetches nothing.
+ */
+export function framedPage(pathAndQuery: string): Response {
+  return page(
+    200,
+    "Register Behind the Headline",
+    `<p>The registration continues in a window of its own, where you sign in to Behind the Headline as an admin if you are not already.</p>
+<p><a href="${escapeHtml(pathAndQuery)}" target="_blank" rel="opener">Open the registration in a new window</a></p>
+<p>Once it says “Registered”, this dialog closes (or close it yourself).</p>
+<script src="/lti-register.js"></script>`,
+  );
+}
+
 /** What will be registered, with the button that does it. */
 export function confirmPage(config: PlatformConfiguration, params: RegistrationParams, toolOrigin: string): Response {
   const hidden = Object.entries(params)
@@ -50,7 +66,8 @@ export function confirmPage(config: PlatformConfiguration, params: RegistrationP
 <dt>Registered here as</dt><dd>${escapeHtml(config.name)}</dd>
 <dt>The tool's launch URL</dt><dd><code>${escapeHtml(toolOrigin + LTI_PATHS.launch)}</code></dd>
 </dl>
-<form method="post" action="${REGISTER_PATH}">${hidden}<button type="submit">Register</button></form>
+<form method="post" action="${REGISTER_PATH}" data-register>${hidden}<button type="submit">Register</button></form>
+<script src="/lti-register.js"></script>
 <p>If you did not start adding a tool in this platform, close this window: nothing is registered until you press Register.</p>`,
   );
 }
