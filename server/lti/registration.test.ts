@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedUrl, PLATFORM_CONFIGURATION, readConfiguration, readRegistrationAnswer, registrationParams, registrationRequest, TOOL_CONFIGURATION } from "./registration";
+import { isAllowedUrl, oauthError, PLATFORM_CONFIGURATION, readConfiguration, readRegistrationAnswer, registrationParams, registrationRequest, TOOL_CONFIGURATION } from "./registration";
 
 const APP = "https://bth.example.org";
 const CONFIG_URL = "https://lms.school.example/mod/lti/openid-configuration.php";
@@ -112,6 +112,7 @@ describe("the tool's registration request", () => {
 describe("the platform's answer", () => {
   it("gives the client id and the deployment id", () => {
     expect(readRegistrationAnswer({ client_id: "abc", [TOOL_CONFIGURATION]: { deployment_id: "7" } })).toEqual({ ok: true, value: { clientId: "abc", deploymentId: "7" } });
+    expect(readRegistrationAnswer({ client_id: "abc", [TOOL_CONFIGURATION]: { deployment_id: 7 } })).toEqual({ ok: true, value: { clientId: "abc", deploymentId: "7" } });
   });
   it("is refused without a usable client id or deployment id", () => {
     expect(readRegistrationAnswer({ [TOOL_CONFIGURATION]: { deployment_id: "7" } }).ok).toBe(false);
@@ -120,5 +121,16 @@ describe("the platform's answer", () => {
     expect(readRegistrationAnswer({ client_id: "abc" })).toMatchObject({ ok: false, error: expect.stringContaining("client id abc") });
     expect(readRegistrationAnswer({ client_id: "abc", [TOOL_CONFIGURATION]: { deployment_id: "x".repeat(256) } }).ok).toBe(false);
     for (const junk of [null, [], "x", 1]) expect(readRegistrationAnswer(junk).ok).toBe(false);
+  });
+});
+
+describe("a platform's error answer", () => {
+  it("gives its OAuth error and description, never the rest of the body", () => {
+    expect(oauthError(JSON.stringify({ error: "invalid_client_metadata", error_description: "No." }))).toBe("invalid_client_metadata: No.");
+    expect(oauthError(JSON.stringify({ error: "invalid_token" }))).toBe("invalid_token");
+    expect(oauthError("<html>internal page</html>")).toBeNull();
+    expect(oauthError(JSON.stringify({ secret: "x" }))).toBeNull();
+    expect(oauthError(JSON.stringify({ error: "x".repeat(301) }))).toBeNull();
+    expect(oauthError(JSON.stringify({ error: "a\u0000b" }))).toBeNull();
   });
 });

@@ -149,11 +149,25 @@ export function readRegistrationAnswer(json: unknown): Result<{ clientId: string
   const clientId = json.client_id;
   if (typeof clientId !== "string" || !/^[\x21-\x7e]{1,255}$/.test(clientId)) return fail("The platform's answer has no usable client_id.");
   const tool = json[TOOL_CONFIGURATION];
-  const deploymentId = isRecord(tool) ? tool.deployment_id : undefined;
+  const given = isRecord(tool) ? tool.deployment_id : undefined;
+  const deploymentId = Number.isSafeInteger(given) ? String(given) : given;
   if (typeof deploymentId !== "string" || !DEPLOYMENT_ID.test(deploymentId)) {
     return fail(`The platform registered the tool (client id ${clientId}) but gave no usable deployment id. Find it in the LMS and add the platform by the form on /admin/lti.`);
   }
   return { ok: true, value: { clientId, deploymentId } };
+}
+
+/** The reason in an OAuth error answer ({ error, error_description }), and nothing else of a body. */
+export function oauthError(body: string): string | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (!isRecord(json)) return null;
+  const parts = [json.error, json.error_description].filter((p): p is string => typeof p === "string" && /^[^\p{Cc}]{1,300}$/u.test(p));
+  return parts.length ? parts.join(": ") : null;
 }
 
 /**
@@ -184,7 +198,10 @@ export async function fetchJson(url: string, init: { method?: "GET" | "POST"; he
       }
     }
     const body = Buffer.concat(chunks).toString("utf8");
-    if (!response.ok) return { ok: false, status: response.status, error: `${url} answered HTTP ${response.status}${body ? `: ${body.slice(0, 200)}` : ""}.` };
+    if (!response.ok) {
+      const reason = oauthError(body);
+      return { ok: false, status: response.status, error: `${url} answered HTTP ${response.status}${reason ? `: ${reason}` : ""}.` };
+    }
     try {
       return { ok: true, status: response.status, json: JSON.parse(body) as unknown };
     } catch {
