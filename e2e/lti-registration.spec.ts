@@ -125,6 +125,8 @@ test("someone not signed in is asked to sign in, and comes back to the same regi
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to register this platform");
   expect(await axeViolations(page), "axe on the sign-in request").toEqual([]);
   await page.getByRole("link", { name: "Sign in as an admin" }).click();
+  // Loaded (as page.goto waits for), so that the form is the app's and not yet a plain GET form.
+  await page.waitForURL(/\/signin\?callbackUrl=/, { waitUntil: "load" });
   await page.getByLabel("Email").fill(accounts.admin);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -10,12 +10,13 @@ import { appOrigin } from "@/server/lti/login";
 import { completeRegistration, loadConfiguration, registrationParams } from "@/server/lti/registration";
 import { confirmPage, donePage, framedPage, registrationRefusal, signInPage } from "@/server/lti/registration-page";
 
+/** Where the browser says it shows the page: anything but a top-level document gets framedPage. */
+const FRAMED = new Set(["iframe", "frame", "embed", "object", "fencedframe"]);
 const ADMINS_ONLY = "Only an admin of Behind the Headline can register a learning platform. Sign in as an admin, then start the registration again from the learning platform.";
 
 export const GET = jsonRoute({ who: anyone, query: registrationParams, refuseAs: "page" }, async ({ asker, query, request }) => {
   const here = request.nextUrl.pathname + request.nextUrl.search;
-  const dest = request.headers.get("sec-fetch-dest");
-  if (dest === "iframe" || dest === "frame") return framedPage(here);
+  if (FRAMED.has(request.headers.get("sec-fetch-dest") ?? "")) return framedPage(here);
   if (!asker) return signInPage(here);
   if (admin(asker) instanceof Refusal) return registrationRefusal(403, ADMINS_ONLY);
   const origin = appOrigin(request.nextUrl.origin);
