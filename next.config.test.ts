@@ -20,6 +20,16 @@ describe("security headers", async () => {
     expect(cache[0].headers[0].value).toMatch(/^private/);
   });
 
+  it("lets only the LTI registration page be framed (its Register button never is) and keep its opener", () => {
+    const csp = find("Content-Security-Policy");
+    expect(csp.map((r) => r.source)).toEqual(["/:path*", "/api/lti/register"]);
+    expect(csp[0].headers.find((h) => h.key === "Content-Security-Policy")?.value).toContain("frame-ancestors 'none'");
+    const register = Object.fromEntries(csp[1].headers.map((h) => [h.key, h.value]));
+    expect(register["Content-Security-Policy"]).toContain("frame-ancestors *");
+    expect(register["Content-Security-Policy"].replace("frame-ancestors *", "")).toBe(csp[0].headers.find((h) => h.key === "Content-Security-Policy")?.value.replace("frame-ancestors 'none'", ""));
+    expect(register["Cross-Origin-Opener-Policy"]).toBe("unsafe-none");
+  });
+
   it("sends the rest on every response", () => {
     const all = rules.find((r) => r.source === "/:path*" && !r.has);
     expect(all?.headers.map((h) => h.key).sort()).toEqual(

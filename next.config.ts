@@ -45,6 +45,19 @@ const securityHeaderRules = [
   // Lesson pages are the same for every student but only for signed-in ones: a school's shared
   // cache must not keep them (Next.js would mark a prerendered page cacheable for a year).
   { source: "/lessons/:path*", headers: [{ key: "Cache-Control", value: "private, no-cache" }] },
+  // LTI Dynamic Registration (app/api/lti/register/route.ts). An LMS opens it with window.open
+  // and waits for its "close" message (public/lti-close.js), which needs window.opener, cut by
+  // same-origin; or shows it in a frame of its own page (a dialog), so it may be framed.
+  // A framed request gets only a link that opens the registration in a window of its own: the
+  // Register button is never framed (public/lti-register.js). Later rules win for a header,
+  // and a CSP frame-ancestors makes browsers ignore X-Frame-Options.
+  {
+    source: "/api/lti/register",
+    headers: [
+      { key: "Cross-Origin-Opener-Policy", value: "unsafe-none" },
+      { key: "Content-Security-Policy", value: contentSecurityPolicy.replace("frame-ancestors 'none'", "frame-ancestors *") },
+    ],
+  },
 ];
 // ---- End of security headers.
 

@@ -132,6 +132,9 @@ export const TABLE: Row[] = [
   // without token or state are refused whoever asks (server/lti/, docs/lti.md).
   { route: "api/lti/jwks/route.ts", method: "GET", path: () => "/api/lti/jwks", expect: everyone("ok") },
   { route: "api/lti/login/route.ts", method: "GET", path: () => "/api/lti/login", expect: everyone("invalid") },
+  // Dynamic registration: admins only, refused before the configuration (here an http:// one, invalid) is fetched.
+  { route: "api/lti/register/route.ts", method: "GET", path: () => "/api/lti/register?openid_configuration=http%3A%2F%2Flms.example.org%2F", expect: { ...signedIn("forbidden"), admin: "invalid" } },
+  { route: "api/lti/register/route.ts", method: "POST", path: () => "/api/lti/register", form: { openid_configuration: "" }, expect: { ...signedIn("forbidden"), admin: "invalid" } },
   { route: "api/lti/launch/route.ts", method: "POST", path: () => "/api/lti/launch", form: { id_token: "" }, expect: everyone("invalid") },
   // Deep linking: the picker (without a signed request it only says so) and its form's answer,
   // for instructors; an empty form is refused before anything is signed.

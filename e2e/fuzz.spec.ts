@@ -375,6 +375,42 @@ test("LTI deep linking: malformed and hostile picker forms and requests get a 4x
   await db.ltiPlatform.deleteMany({ where: { issuer } });
 });
 
+test("LTI dynamic registration: hostile configuration addresses and tokens get a 4xx page, never a 500, and register nothing", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const db = testDb();
+  await signInAs(page, accounts.admin);
+  const admin = { Cookie: await cookieHeader(page.context()) };
+  const FORM = { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL! };
+  // Nothing listens on port 1: a configuration address that passes the checks fails at once.
+  const unreachable = "http://127.0.0.1:1/.well-known/openid-configuration";
+  const addresses = [
+    ...HOSTILE_STRINGS.map((v) => v.slice(0, 3000)),
+    unreachable,
+    "http://example.org/.well-known/openid-configuration",
+    "https://user:pw@127.0.0.1:1/x",
+    "https://127.0.0.1:1/x#frag",
+    "file:///etc/passwd",
+    "javascript:alert(1)",
+    "data:application/json,{}",
+    "//127.0.0.1:1/x",
+    `http://127.0.0.1:1/${"a".repeat(2100)}`,
+  ];
+  const cases = [...addresses.map((v) => ({ openid_configuration: v, registration_token: "t" })), ...HOSTILE_STRINGS.map((v) => ({ openid_configuration: unreachable, registration_token: v.slice(0, 5000) }))];
+  for (const params of cases) {
+    const query = Object.entries(params).map(([k, v]) => `${k}=${encode(v)}`).join("&");
+    const what = `${params.openid_configuration.slice(0, 30)} / ${params.registration_token.slice(0, 20)}`;
+    expectRawRefused(await rawRequest(baseURL!, `/api/lti/register?${query}`, { method: "GET", headers: admin }), `register GET ${what}`);
+    expectRawRefused(await rawRequest(baseURL!, "/api/lti/register", { headers: { ...FORM, ...admin }, body: query }), `register POST ${what}`);
+    const anonymous = await rawRequest(baseURL!, `/api/lti/register?${query}`, { method: "GET" });
+    expectRawRefused(anonymous, `register GET, not signed in, ${what}`);
+  }
+  for (const [body, type] of [["{}", "application/json"], ["garbage", "text/plain"], ["%%%", "application/x-www-form-urlencoded"], ["", "application/x-www-form-urlencoded"], ["openid_configuration=a&openid_configuration=b", "application/x-www-form-urlencoded"]]) {
+    expectRawRefused(await rawRequest(baseURL!, "/api/lti/register", { headers: { "Content-Type": type, Origin: baseURL!, ...admin }, body }), `register body ${type} ${body}`);
+  }
+  expectRawRefused(await rawRequest(baseURL!, "/api/lti/register", { headers: { ...FORM, ...admin }, chunked: { totalBytes: 16 * 1024 * 1024 } }), "register, 16 MB chunked", 413);
+  expect(await db.ltiPlatform.count({ where: { issuer: { in: ["http://127.0.0.1:1", "https://127.0.0.1:1", "http://example.org", "https://example.org"] } } })).toBe(0);
+});
+
 test("a hostile name is stored as text and shown as text", async ({ page, browser }) => {
   const name = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
   const email = uniqueEmail("hostile");

@@ -93,6 +93,15 @@ export type Platform = {
   grantRoster(granted: boolean): void;
   /** Pages of membership lists answered (200). */
   membershipPages(): number;
+  /** LTI Dynamic Registration: where the platform's OpenID configuration is, and what the tool posted. */
+  registration: {
+    /** valid: this platform; other-issuer: its issuer on another host (localhost); failing: its registration endpoint refuses. */
+    configUrl(kind?: "valid" | "other-issuer" | "failing"): string;
+    /** The registration_token the registration endpoint expects as its bearer token. */
+    token: string;
+    /** The registrations the tool posted (each with its Authorization header). */
+    requests(): { authorization: string | undefined; body: Record<string, unknown> }[];
+  };
   stop(): Promise<void>;
 };
 
@@ -122,7 +131,7 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
     published.unshift({ ...(await exportJWK(pair.publicKey)), kid, alg: "RS256", use: "sig" });
   }
   await newKey("test-platform-key-1");
-  const issuer = `http://127.0.0.1:${port}`;
+  let issuer = `http://127.0.0.1:${port}`; // its real port once listening (port 0: any free one)
   const deploymentId = "e2e-deployment-1";
   const launches = new Map<string, LaunchSpec>();
   let fetches = 0;
@@ -138,6 +147,29 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
   let rosterGranted = true;
   let pagesAnswered = 0;
   const lineItemUrl = (linkId: string, contextId: string) => `${issuer}/lineitems/${encodeURIComponent(linkId)}/lineitem?course=${encodeURIComponent(contextId)}`;
+  const registrationToken = `registration-token-${Date.now()}`;
+  const registrations: { authorization: string | undefined; body: Record<string, unknown> }[] = [];
+  /** The platform's OpenID configuration (LTI Dynamic Registration), as Moodle publishes it. */
+  const openidConfiguration = (kind: string) => ({
+    issuer: kind === "other-issuer" ? issuer.replace("127.0.0.1", "localhost") : issuer,
+    authorization_endpoint: `${issuer}/auth`,
+    token_endpoint: `${issuer}/token`,
+    jwks_uri: `${issuer}/jwks`,
+    registration_endpoint: `${issuer}/${kind === "failing" ? "register-fails" : "register"}`,
+    token_endpoint_auth_methods_supported: ["private_key_jwt"],
+    token_endpoint_auth_signing_alg_values_supported: ["RS256"],
+    scopes_supported: ["openid", "https://purl.imsglobal.org/spec/lti-ags/scope/score", "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"],
+    response_types_supported: ["id_token"],
+    subject_types_supported: ["public", "pairwise"],
+    id_token_signing_alg_values_supported: ["RS256"],
+    claims_supported: ["sub", "iss", "name", "given_name", "family_name", "email"],
+    "https://purl.imsglobal.org/spec/lti-platform-configuration": {
+      product_family_code: "test-lms",
+      version: "1.0",
+      messages_supported: [{ type: "LtiResourceLinkRequest" }, { type: "LtiDeepLinkingRequest" }],
+      variables: ["CourseSection.timeFrame.end", "Person.name.full"],
+    },
+  });
 
   async function idToken(launch: LaunchSpec, options: TokenOptions): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
@@ -281,6 +313,24 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
           received.push({ link: decodeURIComponent(url.pathname.split("/")[2]), course: url.searchParams.get("course") ?? "", at: Date.now(), body: JSON.parse(body) as ReceivedScore["body"] });
         }
         res.writeHead(status, { "Content-Type": "text/plain" }).end(text);
+      } else if (url.pathname.endsWith("/openid-configuration")) {
+        const kind = url.pathname.split("/")[1];
+        res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(openidConfiguration(kind === ".well-known" ? "valid" : kind)));
+      } else if (url.pathname === "/register" && req.method === "POST") {
+        // The registration endpoint: only with the registration token, answers with the client id and deployment id.
+        const authorization = req.headers.authorization;
+        if (authorization !== `Bearer ${registrationToken}`) {
+          res.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ error: "invalid_token" }));
+          return;
+        }
+        const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+        registrations.push({ authorization, body });
+        const tool = (body["https://purl.imsglobal.org/spec/lti-tool-configuration"] ?? {}) as Record<string, unknown>;
+        res
+          .writeHead(200, { "Content-Type": "application/json" })
+          .end(JSON.stringify({ ...body, client_id: clientId, registration_client_uri: `${issuer}/register/${clientId}`, "https://purl.imsglobal.org/spec/lti-tool-configuration": { ...tool, deployment_id: deploymentId } }));
+      } else if (url.pathname === "/register-fails") {
+        res.writeHead(400, { "Content-Type": "application/json" }).end(JSON.stringify({ error: "invalid_client_metadata", error_description: "Test LMS refuses every registration here." }));
       } else {
         res.writeHead(404).end();
       }
@@ -290,6 +340,7 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const actualPort = (server.address() as AddressInfo).port;
+  issuer = `http://127.0.0.1:${actualPort}`;
 
   return {
     issuer,
@@ -320,6 +371,11 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
       rosterGranted = granted;
     },
     membershipPages: () => pagesAnswered,
+    registration: {
+      configUrl: (kind = "valid") => `${issuer}/${kind === "valid" ? ".well-known" : kind}/openid-configuration`,
+      token: registrationToken,
+      requests: () => registrations,
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

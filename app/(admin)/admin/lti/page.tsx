@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { ActionForm } from "@/components/forms/ActionForm";
-import { toolUrls } from "@/lib/lti";
+import { LTI_PATHS, toolUrls } from "@/lib/lti";
 import { requireAdmin } from "@/server/access";
 import { appOrigin } from "@/server/lti/login";
 import { listPlatforms } from "@/server/lti/platforms";
+import { REGISTER_PATH } from "@/server/lti/registration-page";
 import { registerPlatformAction } from "./actions";
 
 export const metadata: Metadata = { title: "Learning platforms (LTI)" };
@@ -25,6 +26,7 @@ export default async function LtiAdminPage() {
   const host = requestHeaders.get("host") ?? "localhost";
   const urls = toolUrls(appOrigin(`${requestHeaders.get("x-forwarded-proto") === "https" ? "https" : "http"}://${host}`));
   const platforms = await listPlatforms();
+  const registrationUrl = urls.login.replace(LTI_PATHS.login, REGISTER_PATH);
 
   return (
     <div className="wide lti-admin">
@@ -51,6 +53,10 @@ export default async function LtiAdminPage() {
         <dt>Public keyset URL (JWKS)</dt>
         <dd>
           <code>{urls.jwks}</code>
+        </dd>
+        <dt>Registration URL (LTI Dynamic Registration, where the LMS offers it)</dt>
+        <dd>
+          <code>{registrationUrl}</code> <span className="muted">· the LMS then registers the platform here itself (you confirm it, signed in as an admin): step 2 is not needed.</span>
         </dd>
       </dl>
       <p className="muted">To open one unit, give a link the custom parameter unit=&lt;the unit&apos;s name&gt;, as in unit=lone-wolf.</p>
