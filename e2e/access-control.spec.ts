@@ -158,6 +158,7 @@ const OPEN_PAGES: Record<string, string> = {
   "signin/page.tsx": "for anyone",
   "signup/page.tsx": "for anyone",
   "lessons/[slug]/page.tsx": "prerendered, the same for every student: proxy.ts keeps anonymous visitors out; the per-student parts come from guarded routes",
+  "instructor/lti/deep-link/page.tsx": "signed deep-link request: pickerRequest (server/lti/deep-link-response.ts) checks the request this app signed for an instructor, and that they still are one, instead of the session (the LMS may frame it)",
 };
 /** Route handlers not made by jsonRoute, and what guards them instead. */
 const OWN_GUARD: Record<string, string> = {

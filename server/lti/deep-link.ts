@@ -3,8 +3,10 @@
 //   request   the launch (server/lti/launch.ts) has checked the LtiDeepLinkingRequest
 //             (claims.ts: checkDeepLinkingClaims) and signed the instructor in; what the
 //             platform asked for goes to the picker page as a value this app signs (HMAC with
-//             NEXTAUTH_SECRET, like the login's state), bound to the instructor and valid for
-//             DEEP_LINK_TTL_S — the browser carries it but cannot change where the answer goes
+//             NEXTAUTH_SECRET, like the login's state), bound to the instructor (id and
+//             sessionVersion) and valid for DEEP_LINK_TTL_S — the browser carries it but cannot
+//             change where the answer goes. It, not the session, is the picker's authority:
+//             the LMS may show the picker in its frame, where the session cookie is not sent
 //   picks     the picker's form (app/(instructor)/instructor/lti/deep-link/page.tsx): published
 //             units and "the whole course", checkboxes (radio buttons when the platform
 //             accepts one item only); its Cancel button answers with no items
@@ -16,6 +18,8 @@
 //             URL's origin only (next.config.ts leaves this route's CSP to it); each request
 //             is answered once (its id stored with the used nonces, LtiNonce), so the Back
 //             button cannot add the same units to the course twice
+//   framing   the picker and the return page may be framed by the origin of the return URL
+//             (the platform that asked) and no one else: frameAncestors, pickerHeaders
 // Pure apart from the signature (no database): the route's work is deep-link-response.ts.
 // Spec: IMS LTI Deep Linking 2.0 §3 (content items), §4.5 (response message).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
