@@ -7,7 +7,8 @@ const isDev = process.env.NODE_ENV !== "production";
 // Only what the app needs: its own scripts, styles, images and API. Next.js's inline bootstrap
 // scripts need 'unsafe-inline' on statically rendered pages (nonces would make every page
 // dynamic); no third-party origin is allowed anywhere. Pages may not be framed by anyone
-// (routes that must be framed, such as an LTI launch, add their own frame-ancestors rule here).
+// (routes that must be framed, such as an LTI launch, add their own frame-ancestors rule here;
+// the deep linking picker and its answer set theirs themselves: OWN_CSP_PATHS below).
 export const contentSecurityPolicy = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
