@@ -7,8 +7,9 @@ const isDev = process.env.NODE_ENV !== "production";
 // Only what the app needs: its own scripts, styles, images and API. Next.js's inline bootstrap
 // scripts need 'unsafe-inline' on statically rendered pages (nonces would make every page
 // dynamic); no third-party origin is allowed anywhere. Pages may not be framed by anyone
-// (routes that must be framed, such as an LTI launch, add their own frame-ancestors rule here).
-const contentSecurityPolicy = [
+// (routes that must be framed, such as an LTI launch, add their own frame-ancestors rule here;
+// the deep linking picker and its answer set theirs themselves: OWN_CSP_PATHS below).
+export const contentSecurityPolicy = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
   "style-src 'self' 'unsafe-inline'",
@@ -22,23 +23,30 @@ const contentSecurityPolicy = [
 ].join("; ");
 
 const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
-  // Other sites learn at most this site's origin, never a page's path (class and student ids).
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()" },
   // A page this app opens, or that opens it, gets no handle on its window.
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
-// The one path that sends its own CSP: the LTI deep linking answer posts a form to the LMS,
-// which form-action 'self' forbids, so it allows that LMS's origin only (server/lti/deep-link.ts).
-// Next.js keeps this header over a route's own, hence the exclusion rather than an override.
-export const OWN_CSP_PATHS = ["/api/lti/deep-link"];
+// The paths that send their own CSP, X-Frame-Options and Referrer-Policy: the LTI deep linking
+// answer posts a form to the LMS, which form-action 'self' forbids, so it allows that LMS's
+// origin only (server/lti/deep-link.ts); it and the picker page may be framed by the LMS that
+// asked, and by no one else (frame-ancestors its origin: the picker's headers are set by
+// proxy.ts from the signed request; docs/lti.md). Next.js keeps these headers over a route's
+// own, hence the exclusion rather than an override.
+export const OWN_CSP_PATHS = ["/api/lti/deep-link", "/instructor/lti/deep-link"];
+
+const framingHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  { key: "X-Frame-Options", value: "DENY" },
+  // Other sites learn at most this site's origin, never a page's path (class and student ids).
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+];
 
 const securityHeaderRules = [
   { source: "/:path*", headers: securityHeaders },
-  { source: `/:path((?!${OWN_CSP_PATHS.map((p) => p.slice(1)).join("|")}$).*)`, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy }] },
+  { source: `/:path((?!(?:${OWN_CSP_PATHS.map((p) => p.slice(1)).join("|")})$).*)`, headers: framingHeaders },
   // HSTS only over https: X-Forwarded-Proto is "https" when a TLS proxy forwarded the request
   // (believed only with TRUST_PROXY; server/security/peer-address.ts).
   { source: "/:path*", has: [{ type: "header" as const, key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] },

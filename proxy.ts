@@ -7,11 +7,16 @@
 // - sends visitors who are not signed in to the sign-in page before any course page renders,
 //   including the statically prerendered lesson pages. This looks only at the session cookie
 //   (signature, expiry, age), not at the database: it is a convenience, not the access check.
-//   Every page, route and action checks the user itself (server/access.ts).
+//   Every page, route and action checks the user itself (server/access.ts). One exception: the
+//   LTI deep linking picker needs no session (its signed request is its authority, and in the
+//   LMS's frame the session cookie is not sent); this sets its framing headers from that
+//   request instead (server/lti/deep-link.ts: pickerHeaders).
 import { NextResponse, type NextRequest } from "next/server";
 import { guardAuthRequest } from "@/server/http/auth-request";
 import { checkFormPost } from "@/server/http/form-post";
+import { DEEP_LINK_PAGE, pickerHeaders } from "@/server/lti/deep-link";
 import { readSession, SESSION_COOKIE } from "@/server/session";
+import { contentSecurityPolicy } from "./next.config";
 
 const SIGNED_IN_ONLY = /^\/(course|lessons|instructor|account|preview|admin)(\/|$)/;
 
@@ -27,6 +32,12 @@ export async function proxy(request: NextRequest) {
   if (!reading && !pathname.startsWith("/api/")) {
     const refused = await checkFormPost(request);
     if (refused) return refused;
+  }
+  if (pathname === DEEP_LINK_PAGE) {
+    const response = NextResponse.next();
+    const headers = pickerHeaders(request.nextUrl.searchParams.get("request"), contentSecurityPolicy, Math.floor(Date.now() / 1000));
+    for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+    return response;
   }
   if (!reading || !SIGNED_IN_ONLY.test(pathname) || (await readSession(request.cookies.get(SESSION_COOKIE)?.value))) return NextResponse.next();
   const url = request.nextUrl.clone();

@@ -503,7 +503,7 @@ test.describe("deep linking: an instructor adding the tool picks units, and the 
     expect(await ltiRows()).toEqual(before);
   });
 
-  test("an answer without this instructor's session or signed request is refused, and nothing goes to the platform", async ({ page, baseURL }) => {
+  test("the answer needs the signed request, not a session: without it, changed, for an instructor no longer current, or from another site it is refused, and nothing goes to the platform", async ({ page, baseURL }) => {
     // A deep linking launch in a raw request: the picker's address (with the signed request) and the session cookie.
     const who = teacher(baseURL!, { acceptMultiple: true }, "course-deep-linking-refusals");
     const { state, nonce, cookie } = await login(baseURL!, who);
@@ -518,36 +518,105 @@ test.describe("deep linking: an instructor adding the tool picks units, and the 
     const picked = { request, [`pick:${first.slug}`]: "on" };
     const returnsBefore = platform.deepLinkReturns().length;
 
-    const anonymous = await post(picked);
-    expect(anonymous.status).toBe(401);
     const [body, signature] = request.split(".");
     const changed = Buffer.from(Buffer.from(body, "base64url").toString().replace("/deep-link-return", "/elsewhere")).toString("base64url");
     const refusals: [string, Awaited<ReturnType<typeof post>>, number, RegExp][] = [
-      ["a request changed on the way", await post({ ...picked, request: `${changed}.${signature}` }, { Cookie: session }), 403, /expired, or was started by someone else/],
-      ["no request", await post({ [`pick:${first.slug}`]: "on" }, { Cookie: session }), 400, /no deep linking request/],
-      ["from another site", await post(picked, { Cookie: session, Origin: platform.issuer, "Sec-Fetch-Site": "cross-site" }), 403, /another site/],
-      ["nothing picked", await post({ request }, { Cookie: session }), 400, /Nothing was picked/],
-      ["a pick that is not a unit", await post({ request, "pick:not-a-unit": "on" }, { Cookie: session }), 400, /not a unit/],
+      ["a request changed on the way", await post({ ...picked, request: `${changed}.${signature}` }), 403, /expired, or was started by someone else/],
+      ["no request, with the session", await post({ [`pick:${first.slug}`]: "on" }, { Cookie: session }), 400, /no deep linking request/],
+      ["no request, no session", await post({ [`pick:${first.slug}`]: "on" }), 400, /no deep linking request/],
+      ["from another site", await post(picked, { Origin: platform.issuer, "Sec-Fetch-Site": "cross-site" }), 403, /another site/],
+      ["from another site, in a frame with no origin", await post(picked, { Origin: "null" }), 403, /another site/],
+      ["nothing picked", await post({ request }), 400, /Nothing was picked/],
+      ["a pick that is not a unit", await post({ request, "pick:not-a-unit": "on" }), 400, /not a unit/],
     ];
     for (const [name, res, status, reason] of refusals) {
       expect(res.status, `${name}: ${res.body}`).toBe(status);
       expect(res.body, name).toMatch(reason);
       expect(res.headers["content-security-policy"], name).toContain("form-action 'none'");
+      expect(res.headers["content-security-policy"], name).toMatch(/frame-ancestors ('none'|http:\/\/127\.0\.0\.1:\d+);/);
     }
     // Another instructor's session with this instructor's request: bound to the one it was made for.
     await signInAs(page, accounts.instructor);
     const other = await page.request.post("/api/lti/deep-link", { form: picked, maxRedirects: 0 });
     expect(other.status()).toBe(403);
     expect(await other.text()).toContain("started by someone else");
-    // The same request with its own session: the answer, ready to post.
-    const accepted = await post(picked, { Cookie: session });
+    // The instructor's sessions ended since the launch (sign-out everywhere, a new password): the request ends with them.
+    const userId = (JSON.parse(Buffer.from(body, "base64url").toString()) as { u: string }).u;
+    await testDb().user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    const ended = await post(picked);
+    expect(ended.status, ended.body).toBe(403);
+    expect(ended.body).toContain("no longer an instructor here, or whose sessions were ended");
+    await testDb().user.update({ where: { id: userId }, data: { sessionVersion: { decrement: 1 } } });
+    // The same request without any session (as in the LMS's frame): the answer, ready to post, framed by the platform only.
+    const accepted = await post(picked);
     expect(accepted.status, accepted.body).toBe(200);
     expect(accepted.body).toContain(`action="${platform.issuer}/deep-link-return"`);
-    // Once: the same request again (the Back button) is not answered a second time.
-    const again = await post(picked, { Cookie: session });
-    expect(again.status, again.body).toBe(409);
-    expect(again.body).toContain("sent to your course already");
+    expect(accepted.headers["content-security-policy"]).toContain(`frame-ancestors ${platform.issuer};`);
+    expect(accepted.headers["x-frame-options"]).toBeUndefined();
+    expect(accepted.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    // Once: the same request again (the Back button) is not answered a second time, with or without the session.
+    for (const again of [await post(picked), await post(picked, { Cookie: session })]) {
+      expect(again.status, again.body).toBe(409);
+      expect(again.body).toContain("sent to your course already");
+    }
     expect(platform.deepLinkReturns()).toHaveLength(returnsBefore);
+  });
+
+  test("inside the platform's iframe, where the app's session cookie is not kept: the instructor picks a unit and the platform receives it; other origins may not frame the picker", async ({ browser, baseURL }) => {
+    const returnsBefore = platform.deepLinkReturns().length;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The platform (127.0.0.1) frames the whole launch: login, authorisation, launch and picker all run in its iframe — a third-party frame for the app on localhost.
+    const start = platform.startUrl(teacher(baseURL!, { acceptMultiple: true, data: "framed" }, "course-deep-linking-framed"), `${baseURL}/api/lti/login`);
+    const pickerResponse = page.waitForResponse((r) => r.url().startsWith(`${baseURL}/instructor/lti/deep-link?request=`));
+    await page.goto(platform.frameUrl(start));
+    const picker = await pickerResponse;
+    const headers = picker.headers();
+    // Framed by the platform that asked, and by no one else; the signed request in the address is not sent to other origins as a Referer.
+    expect(headers["content-security-policy"]).toMatch(new RegExp(`(^|; )frame-ancestors ${platform.issuer.replace(/[.]/g, "\\.")}(;|$)`));
+    expect(headers["content-security-policy"]).not.toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).not.toContain("*");
+    expect(headers["x-frame-options"]).toBeUndefined();
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    const frame = page.frameLocator('iframe[name="tool"]');
+    await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Add units to your course");
+    await expect(page).toHaveURL(new RegExp(`^${platform.issuer}/frame\\?`));
+    // The launch's session cookie (SameSite=Lax) was not kept in the platform's frame: the picker stands on its signed request alone.
+    expect((await context.cookies(baseURL)).filter((c) => c.name.includes("session-token"))).toEqual([]);
+
+    const [first] = await units();
+    await frame.getByRole("checkbox", { name: /^Unit 1: / }).check();
+    const answer = page.waitForResponse((r) => r.url() === `${baseURL}/api/lti/deep-link`);
+    await frame.getByRole("button", { name: "Add to the course" }).click();
+    const answerHeaders = (await answer).headers();
+    expect(answerHeaders["content-security-policy"]).toContain(`frame-ancestors ${platform.issuer};`);
+    expect(answerHeaders["content-security-policy"]).toContain(`form-action ${platform.issuer};`);
+    expect(answerHeaders["x-frame-options"]).toBeUndefined();
+    await expect(frame.getByRole("heading", { level: 1 })).toHaveText("Test LMS received 1 items");
+    await expect(page).toHaveURL(new RegExp(`^${platform.issuer}/frame\\?`));
+    expect(platform.deepLinkReturns()).toHaveLength(returnsBefore + 1);
+    const received = platform.deepLinkReturns().at(-1)!;
+    if (!received.ok) throw new Error(received.error);
+    expect(received.payload).toMatchObject({ [`${DL}data`]: "framed", [`${DL}content_items`]: [expect.objectContaining({ url: `${baseURL}/lessons/${first.slug}` })] });
+
+    // Another origin (the same server as localhost: another origin than 127.0.0.1) framing a picker with a current signed request: blocked by the browser.
+    const who = teacher(baseURL!, { acceptMultiple: true }, "course-deep-linking-framed");
+    const { state, nonce, cookie } = await login(baseURL!, who);
+    const launched = await launch(baseURL!, { id_token: await platform.idToken(who, { nonce }), state }, cookie);
+    expect(launched.status, launched.body).toBe(303);
+    const pickerUrl = String(launched.headers.location);
+    const elsewhere = await context.newPage();
+    const blocked = elsewhere.waitForResponse((r) => r.url() === pickerUrl);
+    await elsewhere.goto(platform.frameUrl(pickerUrl, "localhost"));
+    expect((await blocked).headers()["content-security-policy"]).toContain(`frame-ancestors ${platform.issuer};`);
+    await expect(elsewhere.getByRole("heading", { level: 1 })).toHaveText("Test LMS: select content");
+    await elsewhere.waitForLoadState("load"); // the frame's load too, blocked or not
+    await expect(elsewhere.frameLocator('iframe[name="tool"]').getByRole("heading", { name: "Add units to your course" })).toHaveCount(0);
+    // The same address, opened in its own window (no session needed), renders.
+    await elsewhere.goto(pickerUrl);
+    await expect(elsewhere.getByRole("heading", { level: 1 })).toHaveText("Add units to your course");
+    await expect(elsewhere.getByRole("checkbox", { name: /^Unit 1: / })).toBeVisible();
+    await context.close();
   });
 });
 

@@ -331,6 +331,8 @@ test("security headers are sent on every kind of response", async ({ page }) => 
     notFound: await page.request.get("/does-not-exist"),
     refusedJson: await page.request.post("/api/progress", { data: "x", headers: { "Content-Type": "text/plain" } }),
     refusedForm: await page.request.post("/account", { data: "x", headers: { "Content-Type": "text/plain", "Next-Action": "00" } }),
+    instructorPage: await page.request.get("/instructor", { maxRedirects: 0 }),
+    nearPicker: await page.request.get("/instructor/lti/deep-linking", { maxRedirects: 0 }),
   };
   for (const [what, res] of Object.entries(responses)) {
     const h = res.headers();
@@ -346,6 +348,12 @@ test("security headers are sent on every kind of response", async ({ page }) => 
     // Plain http here: no HSTS, even when a client claims https (X-Forwarded-Proto is not believed without TRUST_PROXY).
     expect(h["strict-transport-security"], what).toBeUndefined();
   }
+  // The LTI deep linking picker sets its own (e2e/lti.spec.ts: framed by the LMS that asked): without a signed request, no one may frame it either.
+  const picker = (await page.request.get("/instructor/lti/deep-link?request=forged.x")).headers();
+  expect(picker["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(picker["content-security-policy"]).not.toMatch(/https?:\/\//);
+  expect(picker["x-frame-options"]).toBe("DENY");
+  expect(picker["referrer-policy"]).toBe("same-origin");
   const forged = await page.request.get("/", { headers: { "X-Forwarded-Proto": "https" } });
   expect(forged.headers()["strict-transport-security"]).toBeUndefined();
   // Lesson pages (and their RSC payloads) are never kept by a shared cache.

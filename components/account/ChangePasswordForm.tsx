@@ -15,7 +15,7 @@ export function ChangePasswordForm() {
   });
 
   return (
-    <form onSubmit={(e) => (setDone(null), onSubmit(e))} className="form" noValidate>
+    <form method="post" onSubmit={(e) => (setDone(null), onSubmit(e))} className="form" noValidate>
       <FormAlert message={summary} alertRef={alertRef} />
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" maxLength={PASSWORD_MAX} error={fieldError("currentPassword")} required />
       <NewPasswordField label="New password" name="newPassword" error={fieldError("newPassword")} />

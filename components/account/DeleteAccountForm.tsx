@@ -12,7 +12,7 @@ export function DeleteAccountForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} className="form" noValidate>
+    <form method="post" onSubmit={onSubmit} className="form" noValidate>
       <FormAlert message={summary} alertRef={alertRef} />
       <Field label="Your password" name="password" type="password" autoComplete="current-password" required />
       <Field label="Type DELETE to confirm" name="confirm" autoComplete="off" required />

@@ -57,7 +57,7 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
+    <form method="post" onSubmit={onSubmit} noValidate className="form">
       {errors.form ? (
         <p className="form-error" role="alert" tabIndex={-1} ref={errorRef}>
           {errors.form}

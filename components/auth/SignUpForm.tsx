@@ -25,7 +25,7 @@ export function SignUpForm() {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
+    <form method="post" onSubmit={onSubmit} noValidate className="form">
       <FormAlert message={summary} alertRef={alertRef} />
       {created ? (
         <p role="status" className="form-success">

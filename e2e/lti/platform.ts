@@ -2,7 +2,8 @@
 // 127.0.0.1 — another site than the app on localhost, so every launch is a real cross-site
 // flow. It has its own RSA key (jose), publishes it at /jwks, answers the tool's OIDC
 // authorisation request at /auth by posting a signed id_token back (form_post), and starts a
-// launch at /start (a form POST to the tool's login URL, as Canvas does). For deep linking it
+// launch at /start (a form POST to the tool's login URL, as Canvas does), and shows a page in
+// its iframe at /frame (as Canvas and Moodle show the deep linking picker). For deep linking it
 // sends an LtiDeepLinkingRequest whose return URL is its /deep-link-return, which verifies the
 // tool's answer against the tool's published keys and keeps what it received. Grades (AGS): every
 // launch names a line item of its resource link; /token gives access tokens to a tool whose
@@ -71,6 +72,8 @@ export type Platform = {
   idToken(launch: LaunchSpec, options: TokenOptions): Promise<string>;
   /** A page on the platform that starts `launch` (third-party-initiated login, form POST). */
   startUrl(launch: LaunchSpec, toolLoginUrl: string): string;
+  /** A page on the platform (or at `host` instead of 127.0.0.1, another origin) that shows `src` in an iframe named "tool", as Canvas and Moodle show a deep linking picker. */
+  frameUrl(src: string, host?: string): string;
   /** Key rollover: a new signing key (new key id), published next to the old one. */
   rotateKey(): Promise<void>;
   /** What the deep linking return URL received, oldest first. */
@@ -230,6 +233,10 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
             lti_deployment_id: launches.get(hint)?.deploymentId ?? deploymentId,
           }),
         );
+      } else if (url.pathname === "/frame") {
+        res.writeHead(200, { "Content-Type": "text/html" }).end(
+          `<!doctype html><html lang="en"><head><title>Test LMS: select content</title></head><body><h1>Test LMS: select content</h1><iframe name="tool" title="Behind the Headline" width="900" height="700" src="${escapeHtml(url.searchParams.get("src") ?? "about:blank")}"></iframe></body></html>`,
+        );
       } else if (url.pathname === "/auth") {
         // The OIDC authorisation endpoint: checks what the tool asked for, as a platform must.
         const q = Object.fromEntries(url.searchParams);
@@ -352,6 +359,7 @@ export async function startPlatform(port: number, clientId = "bth-e2e-tool"): Pr
       launches.set(launch.sub, launch);
       return `${issuer}/start?${new URLSearchParams({ login_hint: launch.sub, tool: toolLoginUrl })}`;
     },
+    frameUrl: (src, host = "127.0.0.1") => `http://${host}:${actualPort}/frame?${new URLSearchParams({ src })}`,
     rotateKey: () => newKey(`test-platform-key-${published.length + 1}`),
     deepLinkReturns: () => [...returns],
     jwksFetches: () => fetches,

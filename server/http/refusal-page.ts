@@ -20,8 +20,8 @@ export function refusalPage(status: number, message: string, title = "This could
 </body>
 </html>
 `;
-  // Its own CSP for routes that set theirs (next.config.ts leaves /api/lti/deep-link's to it);
+  // Its own CSP and X-Frame-Options for routes that set theirs (next.config.ts leaves /api/lti/deep-link's to it);
   // elsewhere next.config.ts's is sent and this one is dropped.
   const csp = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
-  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": csp } });
+  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": csp, "X-Frame-Options": "DENY", "Referrer-Policy": "strict-origin-when-cross-origin" } });
 }

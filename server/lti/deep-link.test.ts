@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, jwtVerify, decodeProtectedHeader } from "jo
 import { describe, expect, it } from "vitest";
 
 process.env.NEXTAUTH_SECRET = "deep-link-test-secret-0123456789";
-const { contentItems, deepLinkForm, picksOf, readDeepLinkRequest, returnPage, signDeepLinkRequest, signDeepLinkResponse, WHOLE_COURSE } = await import("./deep-link");
+const { contentItems, deepLinkForm, frameAncestors, frameOrigin, pickerHeaders, picksOf, readDeepLinkRequest, returnPage, signDeepLinkRequest, signDeepLinkResponse, WHOLE_COURSE } = await import("./deep-link");
 const { DL_CLAIM, LTI_CLAIM } = await import("./claims");
 
 const NOW = 1_800_000_000;
@@ -15,26 +15,26 @@ const UNITS = [
 ];
 
 describe("the signed deep linking request", () => {
-  it("reads back what was signed, for the same person, until it expires", () => {
-    const value = signDeepLinkRequest(REQUEST, "user-1", NOW + 60);
-    expect(readDeepLinkRequest(value, "user-1", NOW)).toEqual(REQUEST);
-    expect(readDeepLinkRequest(value, "user-2", NOW)).toBeNull();
-    expect(readDeepLinkRequest(value, "user-1", NOW + 60)).toBeNull();
+  const USER = { id: "user-1", sessionVersion: 3 };
+  it("reads back what was signed and for whom (the user and their sessionVersion), with no session, until it expires", () => {
+    const value = signDeepLinkRequest(REQUEST, USER, NOW + 60);
+    expect(readDeepLinkRequest(value, NOW)).toEqual({ request: REQUEST, userId: "user-1", sessionVersion: 3 });
+    expect(readDeepLinkRequest(value, NOW + 60)).toBeNull();
     const withoutData = { id: "B-_BBBBBBBBBBBBB", platformId: REQUEST.platformId, deploymentId: REQUEST.deploymentId, returnUrl: REQUEST.returnUrl, newWindow: false };
-    expect(readDeepLinkRequest(signDeepLinkRequest({ ...withoutData, acceptMultiple: false }, "user-1", NOW + 60), "user-1", NOW)).toEqual({ ...withoutData, acceptMultiple: false });
+    expect(readDeepLinkRequest(signDeepLinkRequest({ ...withoutData, acceptMultiple: false }, USER, NOW + 60), NOW)?.request).toEqual({ ...withoutData, acceptMultiple: false });
   });
 
   it("refuses a request changed on the way, or not signed by this app", () => {
-    const value = signDeepLinkRequest(REQUEST, "user-1", NOW + 60);
+    const value = signDeepLinkRequest(REQUEST, USER, NOW + 60);
     const [body, signature] = value.split(".");
     const changed = Buffer.from(Buffer.from(body, "base64url").toString().replace("lms.example.org", "evil.example.org")).toString("base64url");
-    expect(readDeepLinkRequest(`${changed}.${signature}`, "user-1", NOW)).toBeNull();
-    expect(readDeepLinkRequest(`${body}.${"A".repeat(43)}`, "user-1", NOW)).toBeNull();
-    expect(readDeepLinkRequest(body, "user-1", NOW)).toBeNull();
-    expect(readDeepLinkRequest(`${value}.x`, "user-1", NOW)).toBeNull();
+    expect(readDeepLinkRequest(`${changed}.${signature}`, NOW)).toBeNull();
+    expect(readDeepLinkRequest(`${body}.${"A".repeat(43)}`, NOW)).toBeNull();
+    expect(readDeepLinkRequest(body, NOW)).toBeNull();
+    expect(readDeepLinkRequest(`${value}.x`, NOW)).toBeNull();
     // Signed, but without a request id of the right form.
-    expect(readDeepLinkRequest(signDeepLinkRequest({ ...REQUEST, id: "short" }, "user-1", NOW + 60), "user-1", NOW)).toBeNull();
-    expect(readDeepLinkRequest("", "user-1", NOW)).toBeNull();
+    expect(readDeepLinkRequest(signDeepLinkRequest({ ...REQUEST, id: "short" }, USER, NOW + 60), NOW)).toBeNull();
+    expect(readDeepLinkRequest("", NOW)).toBeNull();
     expect(deepLinkForm.safeParse({ request: value }).success).toBe(true);
     expect(deepLinkForm.safeParse({ request: "not signed" }).success).toBe(false);
     expect(deepLinkForm.safeParse({ request: value, "pick:x": "y".repeat(11) }).success).toBe(false);
@@ -116,11 +116,54 @@ describe("the response", () => {
     expect(csp).toContain("form-action https://lms.example.org;");
     expect(csp).toContain("default-src 'none'");
     expect(csp).toMatch(/script-src 'sha256-[\w+/=]+'/);
-    expect(csp).toContain("frame-ancestors 'none'");
+    // Framed by the platform that asked (the picker may be in its dialog), by no one else.
+    expect(csp).toContain("frame-ancestors https://lms.example.org;");
+    expect(res.headers.get("X-Frame-Options")).toBeNull();
+    expect(res.headers.get("Referrer-Policy")).toBe("strict-origin-when-cross-origin");
     const html = await res.text();
     expect(html).toContain('action="https://lms.example.org/return?a=1&#38;b=&#34;2&#34;"');
     expect(html).toContain('<input type="hidden" name="JWT" value="a.b.c">');
     expect(html).toContain("2 items go back");
     expect(html).toContain('<button type="submit">Continue</button>');
+  });
+});
+
+describe("framing the picker: only by the platform that asked", () => {
+  const APP_CSP = "default-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+  const signed = (returnUrl: string, expires = NOW + 60) => signDeepLinkRequest({ ...REQUEST, returnUrl }, { id: "user-1", sessionVersion: 0 }, expires);
+
+  it("names the origin of the signed request's return URL, and nothing else of the app's CSP changes", () => {
+    const headers = pickerHeaders(signed("https://school.instructure.com/courses/7/deep_linking_response?x=1"), APP_CSP, NOW);
+    expect(headers).toEqual({
+      "Content-Security-Policy": "default-src 'self'; script-src 'self'; frame-ancestors https://school.instructure.com; base-uri 'self'; form-action 'self'",
+      // Its address holds the signed request: no Referer to other origins (and the form's POST keeps its Origin header).
+      "Referrer-Policy": "same-origin",
+    });
+    expect(pickerHeaders(signed("http://127.0.0.1:4004/deep-link-return"), APP_CSP, NOW)["Content-Security-Policy"]).toContain("frame-ancestors http://127.0.0.1:4004;");
+    expect(pickerHeaders(signed("https://moodle.example.edu:8443/mod/lti/contentitem_return.php"), APP_CSP, NOW)["Content-Security-Policy"]).toContain("frame-ancestors https://moodle.example.edu:8443;");
+  });
+
+  it("lets no one frame it without a request this app signed and that is current: frame-ancestors 'none' and X-Frame-Options DENY", () => {
+    const none = { "Content-Security-Policy": APP_CSP, "Referrer-Policy": "same-origin", "X-Frame-Options": "DENY" };
+    expect(pickerHeaders(null, APP_CSP, NOW)).toEqual(none);
+    expect(pickerHeaders("", APP_CSP, NOW)).toEqual(none);
+    expect(pickerHeaders(signed("https://lms.example.org/r", NOW), APP_CSP, NOW)).toEqual(none);
+    const [body, signature] = signed("https://lms.example.org/r").split(".");
+    const forged = Buffer.from(Buffer.from(body, "base64url").toString().replace("lms.example.org", "evil.example.org")).toString("base64url");
+    expect(pickerHeaders(`${forged}.${signature}`, APP_CSP, NOW)).toEqual(none);
+  });
+
+  it("never names a wildcard, a keyword, a path or a scheme other than http(s)", () => {
+    for (const url of ["https://*.example.org/r", "https://*/r", "https://lms.example.org;script-src*/r", "javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "blob:https://lms.example.org/x", "not a url", "", "https://lms_example.org/r", "https://-lms.example.org/r"]) {
+      expect(frameAncestors(url), url).toBe("'none'");
+      expect(frameOrigin(url), url).toBeNull();
+    }
+    expect(frameAncestors(undefined)).toBe("'none'");
+    expect(frameAncestors("https://LMS.Example.org:443/a/b?c#d")).toBe("https://lms.example.org");
+    expect(frameAncestors("https://xn--bcher-kva.example/r")).toBe("https://xn--bcher-kva.example");
+    expect(frameAncestors("https://bücher.example/r")).toBe("https://xn--bcher-kva.example");
+    expect(frameAncestors("http://[::1]:8080/r")).toBe("http://[::1]:8080");
+    // A return URL with a wildcard host can be signed (isReturnUrl takes it) but never frames the picker.
+    expect(pickerHeaders(signed("https://*.example.org/r"), APP_CSP, NOW)["X-Frame-Options"]).toBe("DENY");
   });
 });

@@ -3,8 +3,10 @@
 //   request   the launch (server/lti/launch.ts) has checked the LtiDeepLinkingRequest
 //             (claims.ts: checkDeepLinkingClaims) and signed the instructor in; what the
 //             platform asked for goes to the picker page as a value this app signs (HMAC with
-//             NEXTAUTH_SECRET, like the login's state), bound to the instructor and valid for
-//             DEEP_LINK_TTL_S — the browser carries it but cannot change where the answer goes
+//             NEXTAUTH_SECRET, like the login's state), bound to the instructor (id and
+//             sessionVersion) and valid for DEEP_LINK_TTL_S — the browser carries it but cannot
+//             change where the answer goes. It, not the session, is the picker's authority:
+//             the LMS may show the picker in its frame, where the session cookie is not sent
 //   picks     the picker's form (app/(instructor)/instructor/lti/deep-link/page.tsx): published
 //             units and "the whole course", checkboxes (radio buttons when the platform
 //             accepts one item only); its Cancel button answers with no items
@@ -16,6 +18,8 @@
 //             URL's origin only (next.config.ts leaves this route's CSP to it); each request
 //             is answered once (its id stored with the used nonces, LtiNonce), so the Back
 //             button cannot add the same units to the course twice
+//   framing   the picker and the return page may be framed by the origin of the return URL
+//             (the platform that asked) and no one else: frameAncestors, pickerHeaders
 // Pure apart from the signature (no database): the route's work is deep-link-response.ts.
 // Spec: IMS LTI Deep Linking 2.0 §3 (content items), §4.5 (response message).
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
@@ -23,15 +27,17 @@ import { importJWK, SignJWT } from "jose";
 import { z } from "zod";
 import { text } from "@/lib/validation";
 import { DEEP_LINK_DATA_MAX, DEEP_LINKING_RESPONSE, DL_CLAIM, isReturnUrl, LTI_CLAIM, LTI_VERSION, RETURN_URL_MAX, type DeepLinkSettings } from "./claims";
-import { mac } from "./login";
+import { mac } from "./mac";
 
+/** The picker page's path (app/(instructor)/instructor/lti/deep-link/page.tsx). */
+export const DEEP_LINK_PAGE = "/instructor/lti/deep-link";
 /** How long the instructor has to pick, from the launch. */
 export const DEEP_LINK_TTL_S = 30 * 60;
 /** The response's lifetime (the platform checks it as soon as the browser posts it). */
 export const RESPONSE_TTL_S = 5 * 60;
 /** The pick that stands for the whole course: never a unit's slug (those are [a-z0-9-]). */
 export const WHOLE_COURSE = "_course";
-/** The window the links ask the LMS to open them in, when it can: the tool is never framed (docs/lti.md). */
+/** The window the links ask the LMS to open them in, when it can: only the picker may be framed, not the units (docs/lti.md). */
 export const WINDOW_TARGET = "behind-the-headline";
 /** Line items' maximum score: the percentage the quiz gives. */
 export const SCORE_MAXIMUM = 100;
@@ -42,20 +48,30 @@ export const SCORE_MAXIMUM = 100;
  */
 export type DeepLinkRequest = DeepLinkSettings & { platformId: string; deploymentId: string; id: string };
 
-type Signed = { n: string; u: string; p: string; d: string; r: string; m: boolean; w: boolean; x?: string; e: number };
+type Signed = { n: string; u: string; v?: number; p: string; d: string; r: string; m: boolean; w: boolean; x?: string; e: number };
+
+/** Whom a request was signed for: the instructor, and their sessionVersion then (ending their sessions ends the request too). */
+export type DeepLinkSigner = { id: string; sessionVersion: number };
+
+/** A signed request as read back: the request, and whom it was signed for. */
+export type SignedDeepLinkRequest = { request: DeepLinkRequest; userId: string; sessionVersion: number | null };
 
 /** A new request id: random, 16 characters. */
 export const newRequestId = () => randomBytes(12).toString("base64url");
 
-/** The request, signed for `userId` until `expires` (seconds): `<base64url JSON>.<HMAC>`. */
-export function signDeepLinkRequest(request: DeepLinkRequest, userId: string, expires: number): string {
-  const signed: Signed = { n: request.id, u: userId, p: request.platformId, d: request.deploymentId, r: request.returnUrl, m: request.acceptMultiple, w: request.newWindow, ...(request.data !== undefined ? { x: request.data } : {}), e: expires };
+/** The request, signed for `user` until `expires` (seconds): `<base64url JSON>.<HMAC>`. */
+export function signDeepLinkRequest(request: DeepLinkRequest, user: DeepLinkSigner, expires: number): string {
+  const signed: Signed = { n: request.id, u: user.id, v: user.sessionVersion, p: request.platformId, d: request.deploymentId, r: request.returnUrl, m: request.acceptMultiple, w: request.newWindow, ...(request.data !== undefined ? { x: request.data } : {}), e: expires };
   const body = Buffer.from(JSON.stringify(signed)).toString("base64url");
   return `${body}.${mac("deep-link", body)}`;
 }
 
-/** What a signed request says, when this app signed it for `userId` and it has not expired; else null. */
-export function readDeepLinkRequest(value: string, userId: string, now: number): DeepLinkRequest | null {
+/**
+ * What a signed request says and whom it was signed for, when this app signed it and it has not
+ * expired; else null. It is the picker's authority (no session needed, so it works in the LMS's
+ * frame): the caller checks that the user it names is still an instructor (deep-link-response.ts).
+ */
+export function readDeepLinkRequest(value: string, now: number): SignedDeepLinkRequest | null {
   const [body, signature, ...rest] = value.split(".");
   if (!body || !signature || rest.length) return null;
   const expected = Buffer.from(mac("deep-link", body));
@@ -68,8 +84,66 @@ export function readDeepLinkRequest(value: string, userId: string, now: number):
     return null;
   }
   if (typeof signed.n !== "string" || !/^[\w-]{16}$/.test(signed.n)) return null;
-  if (signed.u !== userId || !(signed.e > now) || typeof signed.r !== "string" || !isReturnUrl(signed.r)) return null;
-  return { id: signed.n, platformId: signed.p, deploymentId: signed.d, returnUrl: signed.r, acceptMultiple: signed.m === true, newWindow: signed.w === true, ...(typeof signed.x === "string" ? { data: signed.x } : {}) };
+  if (typeof signed.u !== "string" || !signed.u || !(signed.e > now) || typeof signed.r !== "string" || !isReturnUrl(signed.r)) return null;
+  const sessionVersion = Number.isSafeInteger(signed.v) ? (signed.v as number) : null;
+  const request: DeepLinkRequest = { id: signed.n, platformId: signed.p, deploymentId: signed.d, returnUrl: signed.r, acceptMultiple: signed.m === true, newWindow: signed.w === true, ...(typeof signed.x === "string" ? { data: signed.x } : {}) };
+  return { request, userId: signed.u, sessionVersion };
+}
+
+// ---- Framing: the LMS may show the picker in a frame (Canvas's selection placements, Moodle's
+// "Select content" dialog). Only the platform that asked may frame it, and only these two
+// responses (the picker page and its answer): every other page stays frame-ancestors 'none'.
+
+/** An origin as a CSP source: http(s), a DNS name or IP address, an optional port — never a wildcard, path, quote or keyword. */
+const CSP_ORIGIN = /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+
+/** The origin of `url` when a frame-ancestors rule may name it; else null. */
+export function frameOrigin(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  // blob: and other schemes can have an http(s) origin: only the return URL's own scheme counts.
+  return (parsed.protocol === "https:" || parsed.protocol === "http:") && CSP_ORIGIN.test(parsed.origin) ? parsed.origin : null;
+}
+
+/**
+ * Who may frame the picker and its answer: the origin of the platform's deep_link_return_url —
+ * where the LMS itself said the answer goes, signed into the request — or no one ('none').
+ */
+export function frameAncestors(returnUrl: string | null | undefined): string {
+  return (returnUrl && frameOrigin(returnUrl)) || "'none'";
+}
+
+/**
+ * The headers of a response that `ancestors` may frame, besides its CSP: X-Frame-Options cannot
+ * name an origin, so it is sent (DENY) only when no one may; and the Referrer-Policy that
+ * next.config.ts leaves to these paths (the app's own: other sites learn at most its origin).
+ */
+export function frameHeaders(ancestors: string): Record<string, string> {
+  return { "Referrer-Policy": "strict-origin-when-cross-origin", ...(ancestors === "'none'" ? { "X-Frame-Options": "DENY" } : {}) };
+}
+
+/**
+ * The picker's Referrer-Policy: its address holds the signed request, which no other site may
+ * learn — a link or resource on another origin gets no Referer at all. Not "no-referrer": under
+ * it browsers send `Origin: null` on the form's own POST, which the same-origin check refuses;
+ * "same-origin" keeps the Origin header and sends the Referer to this app only.
+ */
+export const PICKER_REFERRER_POLICY = "same-origin";
+
+/**
+ * The picker page's framing headers, from its `request` parameter (proxy.ts sets them;
+ * next.config.ts leaves this path's CSP, X-Frame-Options and Referrer-Policy to it): the app's
+ * CSP (`baseCsp`) with frame-ancestors the requesting platform's origin when the request is
+ * one this app signed and current, else 'none'; no Referer to other origins (the request is in the address).
+ */
+export function pickerHeaders(value: string | null, baseCsp: string, now: number): Record<string, string> {
+  const signed = value ? readDeepLinkRequest(value, now) : null;
+  const ancestors = frameAncestors(signed?.request.returnUrl);
+  return { "Content-Security-Policy": baseCsp.replace(/frame-ancestors [^;]*/, `frame-ancestors ${ancestors}`), ...frameHeaders(ancestors), "Referrer-Policy": PICKER_REFERRER_POLICY };
 }
 
 /** The longest signed request: the return URL and data at their longest (bytes as JSON holds them) and the rest, in base64. */
@@ -176,7 +250,9 @@ const SCRIPT = 'document.getElementById("deep-link-return").submit();';
  * inline script and style (by hash) and form posts to the return URL's origin only.
  */
 export function returnPage(returnUrl: string, jwt: string, count: number): Response {
-  const csp = ["default-src 'none'", `script-src ${sha256(SCRIPT)}`, `style-src ${sha256(STYLE)}`, `form-action ${new URL(returnUrl).origin}`, "frame-ancestors 'none'", "base-uri 'none'"].join("; ");
+  // Framed by the platform when it framed the picker (its return URL's origin), by no one else.
+  const ancestors = frameAncestors(returnUrl);
+  const csp = ["default-src 'none'", `script-src ${sha256(SCRIPT)}`, `style-src ${sha256(STYLE)}`, `form-action ${new URL(returnUrl).origin}`, `frame-ancestors ${ancestors}`, "base-uri 'none'"].join("; ");
   const what = count === 0 ? "Nothing goes" : count === 1 ? "1 item goes" : `${count} items go`;
   const html = `<!doctype html>
 <html lang="en">
@@ -195,5 +271,5 @@ export function returnPage(returnUrl: string, jwt: string, count: number): Respo
 </body>
 </html>
 `;
-  return new Response(html, { status: 200, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": csp } });
+  return new Response(html, { status: 200, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": csp, ...frameHeaders(ancestors) } });
 }

@@ -117,7 +117,8 @@ export async function finishLaunch(form: z.output<typeof launchForm>, hasStateCo
   if ("refusal" in linked) return refused(403, linked.refusal, state);
   await startSession(linked.user);
   if (deepLink?.ok) {
-    const picker = deepLinkPickerPath(deepLink.settings, platform.id, launch.deploymentId, linked.user.id, now.getTime());
+    // The picker needs no session: where the LMS frames it, the session cookie set above is dropped (docs/lti.md).
+    const picker = deepLinkPickerPath(deepLink.settings, platform.id, launch.deploymentId, linked.user, now.getTime());
     return new Response(null, { status: 303, headers: { Location: appOrigin + picker, "Set-Cookie": stateCookie(state, 0), "Cache-Control": "no-store" } });
   }
   const units = new Set((await findLessons()).entries.map((e) => e.slug));

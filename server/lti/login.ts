@@ -9,12 +9,13 @@ import "server-only";
 // platform's signature is verified, which makes each login launch once.
 // Why the cookie is SameSite=None; Secure; Partitioned: docs/lti.md and
 // docs/decisions/028-lti-state-cookie-and-jose.md.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { LTI_PATHS } from "@/lib/lti";
 import { text } from "@/lib/validation";
 import { refusalPage } from "@/server/http/refusal-page";
 import { SECURE_COOKIES } from "@/server/session";
+import { mac } from "./mac";
 import { platformFor } from "./platforms";
 
 /** How long a login may take before its launch arrives. */
@@ -32,9 +33,8 @@ export const loginParams = z.object({
 });
 export type LoginParams = z.output<typeof loginParams>;
 
-const secret = () => process.env.NEXTAUTH_SECRET ?? "";
-/** An HMAC (NEXTAUTH_SECRET) of `text` for one purpose: what this app signs for a browser to hand back. */
-export const mac = (purpose: string, text: string) => createHmac("sha256", secret()).update(`lti-${purpose}|${text}`).digest("base64url");
+/** The HMAC everything here signs with (its own module: proxy.ts needs it without the database). */
+export { mac };
 
 /** A login's state: random, the platform's id and when it expires (seconds), signed by this app. */
 export function makeState(platformId: string, expires: number, random = randomBytes(24).toString("base64url")): string {

@@ -1,9 +1,12 @@
 // LTI deep linking: the instructor who chose "add a tool" in their LMS picks units here (the
-// steps: server/lti/deep-link.ts). The launch signed them in and sent them here with the
-// platform's request, signed for them; the form posts to /api/lti/deep-link, which answers
-// the LMS. A plain form: it works without scripts and by keyboard.
+// steps: server/lti/deep-link.ts). The launch sent them here with the platform's request, signed
+// for them: that value is this page's authority, not the session — the LMS may show this page in
+// its frame, where the session cookie is not sent. proxy.ts lets it through without a session
+// and sets its headers: frame-ancestors the requesting platform's origin only, no Referer. The
+// form posts to /api/lti/deep-link, which answers the LMS. A plain form: it works without
+// scripts and by keyboard.
 import type { Metadata } from "next";
-import { requireInstructor } from "@/server/access";
+import { getCurrentUser } from "@/server/auth";
 import { WHOLE_COURSE } from "@/server/lti/deep-link";
 import { pickableUnits, pickerRequest } from "@/server/lti/deep-link-response";
 
@@ -12,9 +15,8 @@ export const metadata: Metadata = { title: "Add units to your course" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DeepLinkPage({ searchParams }: Props) {
-  const user = await requireInstructor();
   const { request } = await searchParams;
-  const settings = pickerRequest(request, user.id);
+  const settings = await pickerRequest(request, await getCurrentUser());
   if (typeof request !== "string" || !settings) {
     return (
       <div className="deep-link">
