@@ -13,6 +13,8 @@ async function takeAssessment(page: Page, slug: string) {
   await answerQuiz(page, quiz, true);
   const section = page.locator(`[data-quiz-id="${quiz.id}"]`);
   await section.getByRole("button", { name: "Submit answers" }).click();
+  // Stored once its result is on screen: the instructor's pages below must not race the submission.
+  await expect(section.locator(".quiz__result h3")).toBeVisible();
   return { quiz, section };
 }
 
