@@ -10,7 +10,7 @@ import "server-only";
 // wait for the instructor (their score counts 0 until then). Practice quizzes and the pre- and
 // post-assessments send nothing: an assessment measures, it is not a grade.
 import { db } from "@/server/db";
-import type { Prisma } from "@/server/generated/prisma/client";
+import { Prisma } from "@/server/generated/prisma/client";
 import { isUniqueViolation } from "@/server/prisma-client";
 import type { OwnClass } from "@/server/reports/classes";
 import { AGS_SCOPE, type Launch } from "./claims";
@@ -46,45 +46,31 @@ export async function rememberLineItem(launch: Launch, platformId: string, userI
 type Tx = Prisma.TransactionClient;
 
 /**
- * Queues the unit's current score for each line item the student has for it, under `key` (one
- * row per key and line item: queuing the same key again does nothing). Run inside the
- * transaction that changed the score. Returns how many rows were queued.
+ * The one rule for what is sent for a unit, as a statement for the transaction that changed its
+ * score (a new attempt: server/quiz/store.ts; a written answer scored: recordReview): the best
+ * graded attempt as a percentage (out of SCORE_MAXIMUM), "Completed", and "PendingManual" while
+ * any of the unit's written answers wait, else "FullyGraded" — one outbox row per line item the
+ * student has for the unit, keyed `<key>:<line item>`; queuing the same key again does nothing.
  */
-export async function queueUnitScore(tx: Tx, userId: string, lessonSlug: string, key: string, now: Date): Promise<number> {
-  const items = await tx.ltiLineItem.findMany({ where: { userId, lessonSlug }, select: { id: true, platformId: true, lineItemUrl: true, userSub: true } });
-  if (!items.length) return 0;
-  const attempts = await tx.quizAttempt.findMany({ where: { userId, lessonSlug, kind: GRADED_KIND }, select: { fraction: true, pendingCount: true } });
-  if (!attempts.length) return 0;
-  const best = Math.max(...attempts.map((a) => a.fraction));
-  const awaiting = attempts.some((a) => a.pendingCount > 0);
-  let queued = 0;
-  for (const item of items) {
-    const id = `${key}:${item.id}`;
-    const exists = await tx.ltiScoreOutbox.findUnique({ where: { key: id }, select: { id: true } });
-    if (exists) continue;
-    await tx.ltiScoreOutbox.create({
-      data: {
-        id,
-        key: id,
-        lineItemId: item.id,
-        platformId: item.platformId,
-        userId,
-        lineItemUrl: item.lineItemUrl,
-        userSub: item.userSub,
-        lessonSlug,
-        scoreGiven: best * SCORE_MAXIMUM,
-        scoreMaximum: SCORE_MAXIMUM,
-        activityProgress: "Completed",
-        gradingProgress: awaiting ? "PendingManual" : "FullyGraded",
-        timestamp: now,
-        nextTryAt: now,
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    queued++;
-  }
-  return queued;
+export function queueUnitScoreSql(userId: string, lessonSlug: string, key: string, now: Date): Prisma.Sql {
+  const OUT_OF = Prisma.raw(SCORE_MAXIMUM.toFixed(1));
+  const ofUnit = Prisma.sql`q."userId" = ${userId} AND q."lessonSlug" = ${lessonSlug} AND q."kind" = ${GRADED_KIND}`;
+  return Prisma.sql`
+    INSERT INTO "LtiScoreOutbox" ("id", "key", "lineItemId", "platformId", "userId", "lineItemUrl", "userSub", "lessonSlug", "scoreGiven", "scoreMaximum",
+      "activityProgress", "gradingProgress", "timestamp", "status", "attempts", "nextTryAt", "createdAt")
+    SELECT ${`${key}:`} || li."id", ${`${key}:`} || li."id", li."id", li."platformId", li."userId", li."lineItemUrl", li."userSub", li."lessonSlug",
+      (SELECT MAX(q."percent") FROM "QuizAttempt" q WHERE ${ofUnit}) * ${OUT_OF}, ${OUT_OF}, 'Completed',
+      CASE WHEN EXISTS (SELECT 1 FROM "QuizAttempt" q WHERE ${ofUnit} AND q."pendingCount" > 0) THEN 'PendingManual' ELSE 'FullyGraded' END,
+      ${now}, 'pending', 0, ${now}, ${now}
+    FROM "LtiLineItem" li
+    WHERE li."userId" = ${userId} AND li."lessonSlug" = ${lessonSlug}
+      AND EXISTS (SELECT 1 FROM "QuizAttempt" q WHERE ${ofUnit})
+    ON CONFLICT ("key") DO NOTHING`;
+}
+
+/** queueUnitScoreSql inside a Prisma transaction. Returns how many rows were queued. */
+export function queueUnitScore(tx: Tx, userId: string, lessonSlug: string, key: string, now: Date): Promise<number> {
+  return tx.$executeRaw(queueUnitScoreSql(userId, lessonSlug, key, now));
 }
 
 /** Tells the sender new rows are due (after the transaction that queued them). */

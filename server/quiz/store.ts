@@ -8,6 +8,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/server/generated/prisma/client";
 import { select, transaction } from "@/server/sql";
+import { queueUnitScoreSql } from "@/server/lti/ags-store";
 
 export type AttemptRow = { attemptNumber: number; fraction: number; passed: boolean; submittedAt: Date };
 
@@ -77,26 +78,7 @@ export async function storeAttempt(a: NewAttempt): Promise<{ scoresQueued: numbe
       VALUES (${randomUUID()}, ${a.userId}, ${a.lessonSlug}, 'completed', ${a.submittedAt}, ${a.submittedAt})
       ON CONFLICT ("userId", "lessonSlug") DO UPDATE SET "status" = 'completed', "completedAt" = ${a.submittedAt}`);
   }
-  if (a.kind === "unit") writes.push(queueScore(attemptId, a));
+  if (a.kind === "unit") writes.push(queueUnitScoreSql(a.userId, a.lessonSlug, `attempt:${attemptId}`, a.submittedAt));
   const counts = await transaction(writes);
   return { scoresQueued: a.kind === "unit" ? (counts.at(-1) ?? 0) : 0 };
-}
-
-/**
- * The unit's score (its best graded attempt, this one included, as a percentage: out of 100,
- * server/lti/ags.ts SCORE_MAXIMUM; PendingManual while any of its written answers wait for
- * review) into the LMS score outbox, one row per line item the student has for the unit
- * (LtiLineItem), keyed by this attempt. As server/lti/ags-store.ts queueUnitScore does for a
- * written answer's score.
- */
-function queueScore(attemptId: string, a: NewAttempt): Prisma.Sql {
-  const ofUnit = Prisma.sql`q."userId" = ${a.userId} AND q."lessonSlug" = ${a.lessonSlug} AND q."kind" = 'unit'`;
-  return Prisma.sql`
-    INSERT INTO "LtiScoreOutbox" ("id", "key", "lineItemId", "platformId", "userId", "lineItemUrl", "userSub", "lessonSlug", "scoreGiven", "scoreMaximum",
-      "activityProgress", "gradingProgress", "timestamp", "status", "attempts", "nextTryAt", "createdAt")
-    SELECT ${`attempt:${attemptId}:`} || li."id", ${`attempt:${attemptId}:`} || li."id", li."id", li."platformId", li."userId", li."lineItemUrl", li."userSub", li."lessonSlug",
-      (SELECT MAX(q."percent") FROM "QuizAttempt" q WHERE ${ofUnit}) * 100.0, 100.0, 'Completed',
-      CASE WHEN EXISTS (SELECT 1 FROM "QuizAttempt" q WHERE ${ofUnit} AND q."pendingCount" > 0) THEN 'PendingManual' ELSE 'FullyGraded' END,
-      ${a.submittedAt}, 'pending', 0, ${a.submittedAt}, ${a.submittedAt}
-    FROM "LtiLineItem" li WHERE li."userId" = ${a.userId} AND li."lessonSlug" = ${a.lessonSlug}`;
 }
