@@ -11,7 +11,8 @@ export function toolUrls(origin: string): { login: string; launch: string; jwks:
   return { login: base + LTI_PATHS.login, launch: base + LTI_PATHS.launch, jwks: base + LTI_PATHS.jwks, target: `${base}/course` };
 }
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** Host names of this machine: the only ones a URL may reach over plain http (tests, a trial on a laptop). */
+export const LOOPBACK: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** An https URL (http only to this machine, for local testing), without credentials or fragment. */
 export function isPlatformUrl(raw: string): boolean {

@@ -8,7 +8,7 @@ import "server-only";
 // acceptable, what the tool asks for, what answer is usable) are unit-tested in
 // registration.test.ts; the route and its pages are app/api/lti/register/route.ts.
 import { z } from "zod";
-import { DEPLOYMENT_ID, LTI_PATHS, platformForm, toolUrls } from "@/lib/lti";
+import { DEPLOYMENT_ID, isPlatformUrl, LOOPBACK, LTI_PATHS, platformForm, toolUrls } from "@/lib/lti";
 import { text } from "@/lib/validation";
 import { registerPlatform, type Registered } from "./platforms";
 
@@ -35,30 +35,19 @@ export const registrationParams = z.object({
 });
 export type RegistrationParams = z.output<typeof registrationParams>;
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 /**
  * A URL the tool may fetch from or hand to a platform: https, without credentials or fragment.
  * http only to this machine, and only when the app itself runs on this machine (the tests, a
  * trial on a laptop): an app on a real address never fetches http://localhost.
  */
 export function isAllowedUrl(raw: unknown, appOrigin: string): raw is string {
-  if (typeof raw !== "string" || raw.length > 2000) return false;
-  let url: URL;
+  if (typeof raw !== "string" || raw.length > 2000 || !isPlatformUrl(raw)) return false;
+  if (new URL(raw).protocol === "https:") return true;
   try {
-    url = new URL(raw);
+    return LOOPBACK.has(new URL(appOrigin).hostname);
   } catch {
     return false;
   }
-  if (url.username || url.password || url.hash) return false;
-  if (url.protocol === "https:") return true;
-  let app: URL;
-  try {
-    app = new URL(appOrigin);
-  } catch {
-    return false;
-  }
-  return url.protocol === "http:" && LOOPBACK.has(url.hostname) && LOOPBACK.has(app.hostname);
 }
 
 /** What the tool keeps of a platform's OpenID configuration. */
