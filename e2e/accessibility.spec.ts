@@ -69,10 +69,16 @@ test("class reports, roster, student detail, account and admin pages", async ({ 
   await expectNoViolations(page, "/account");
 });
 
-test("the dark theme (the system's setting): student, instructor and author pages", async ({ page }) => {
-  test.setTimeout(120_000);
+// The dark theme, one test per persona: each checks a dozen pages with axe, which takes
+// minutes on a busy 2-core machine.
+async function darkTheme(page: Page) {
   await page.emulateMedia({ colorScheme: "dark" });
   expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(true);
+}
+
+test("the dark theme (the system's setting): visitor and student pages", async ({ page }) => {
+  test.setTimeout(120_000);
+  await darkTheme(page);
   for (const path of ["/", "/signin"]) await expectNoViolations(page, path);
   await signInAs(page, accounts.student2);
   await expectNoViolations(page, "/course");
@@ -82,7 +88,11 @@ test("the dark theme (the system's setting): student, instructor and author page
   const [ink, paper] = await page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.documentElement).backgroundColor]);
   expect(ink).toBe("rgb(230, 233, 237)");
   expect(paper).toBe("rgb(18, 20, 23)");
+});
 
+test("the dark theme (the system's setting): instructor and author pages", async ({ page }) => {
+  test.setTimeout(120_000);
+  await darkTheme(page);
   await signInAs(page, accounts.instructor);
   await expectNoViolations(page, "/instructor");
   await page.goto("/instructor");
