@@ -78,7 +78,7 @@ test("an admin registers the platform through its registration URL; the LMS is t
   ]);
   await page.goto("/admin/lti");
   await expect(page.getByText(`${baseURL}/api/lti/register`)).toBeVisible();
-  await expect(page.locator(`tr[data-platform="${platform.issuer}"]`)).toContainText(platform.deploymentId);
+  await expect(page.locator(`li[data-platform="${platform.issuer}"]`)).toContainText(platform.deploymentId);
 
   // The platform's instructor launches into the tool through the new registration.
   const context = await browser.newContext();

@@ -109,7 +109,7 @@ test("an admin registers a platform on /admin/lti and sees the values to paste i
   await page.getByRole("button", { name: "Register platform" }).click();
   await expect(page.locator(".form-success")).toContainText("School Moodle is registered");
   await page.reload();
-  await expect(page.locator(`tr[data-platform="${issuer}"]`)).toContainText("3, 4");
+  await expect(page.locator(`li[data-platform="${issuer}"]`)).toContainText("3, 4");
   // The same issuer and client id again, with a new deployment id: added to the registration.
   for (const [label, value] of Object.entries({ ...fields, "Deployment IDs": "4, 5" })) await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByRole("button", { name: "Register platform" }).click();
@@ -690,7 +690,8 @@ test("grades back to the LMS: a student's unit score reaches the LMS gradebook; 
   await teacherPage.goto(`/instructor/classes/${classId}`);
   await teacherPage.getByRole("link", { name: "grades sent to the LMS" }).click();
   await expect(teacherPage.getByRole("heading", { name: "Grades sent to the LMS" })).toBeVisible();
-  const row = teacherPage.locator("tr[data-status]").filter({ hasText: "Sol Scored" });
+  // The student's group of rows (one per unit): here, one unit.
+  const row = teacherPage.getByRole("rowgroup").filter({ hasText: "Sol Scored" }).locator("tr[data-status]");
   await expect(row).toHaveAttribute("data-status", "failed");
   await expect(row).toContainText("The platform refused the score: HTTP 400 This line item is closed");
   expect(await axeViolations(teacherPage), "axe on the LMS grades page").toEqual([]);
@@ -700,11 +701,11 @@ test("grades back to the LMS: a student's unit score reaches the LMS gradebook; 
   await row.getByRole("button", { name: "Resend" }).click();
   // The page comes back saying so, with the row waiting (or already sent): no Resend button any more.
   await expect(teacherPage.getByRole("status").filter({ hasText: "The score is being sent again" })).toBeVisible();
-  await expect(teacherPage.locator("tr[data-status]").filter({ hasText: "Sol Scored" }).getByRole("button", { name: "Resend" })).toHaveCount(0);
+  await expect(teacherPage.getByRole("rowgroup").filter({ hasText: "Sol Scored" }).locator("tr[data-status]").getByRole("button", { name: "Resend" })).toHaveCount(0);
   await expect.poll(() => mine().length, { timeout: 20_000 }).toBe(2);
   await expect.poll(async () => (await newest())?.status).toBe("sent");
   await teacherPage.reload();
-  await expect(teacherPage.locator("tr[data-status]").filter({ hasText: "Sol Scored" })).toHaveAttribute("data-status", "sent");
+  await expect(teacherPage.getByRole("rowgroup").filter({ hasText: "Sol Scored" }).locator("tr[data-status]")).toHaveAttribute("data-status", "sent");
   await teacherContext.close();
   await studentContext.close();
 });

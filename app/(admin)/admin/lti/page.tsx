@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { Fragment } from "react";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { LTI_PATHS, toolUrls } from "@/lib/lti";
 import { requireAdmin } from "@/server/access";
@@ -86,39 +87,25 @@ export default async function LtiAdminPage() {
       {platforms.length === 0 ? (
         <p>No platform is registered yet.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table lti-platforms">
-            <caption className="visually-hidden">Registered learning platforms</caption>
-            <thead>
-              <tr>
-                <th scope="col">Platform</th>
-                <th scope="col">Client ID</th>
-                <th scope="col">Deployments</th>
-                <th scope="col">Addresses</th>
-              </tr>
-            </thead>
-            <tbody>
-              {platforms.map((p) => (
-                <tr key={p.id} data-platform={p.issuer}>
-                  <th scope="row">
-                    {p.name}
-                    <br />
-                    <span className="muted">{p.issuer}</span>
-                  </th>
-                  <td>{p.clientId}</td>
-                  <td>{p.deploymentIds.join(", ")}</td>
-                  <td className="muted">
-                    Login: {p.authUrl}
-                    <br />
-                    Token: {p.tokenUrl}
-                    <br />
-                    Keys: {p.jwksUrl}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        // One block per platform, its values under the form's labels: a four-column table of
+        // long addresses could not be read on a phone.
+        <ul className="lti-platforms">
+          {platforms.map((p) => (
+            <li key={p.id} data-platform={p.issuer}>
+              <h3>{p.name}</h3>
+              <dl className="tool-values">
+                {FIELDS.filter((f) => f.name !== "name").map((f) => (
+                  <Fragment key={f.name}>
+                    <dt>{f.label}</dt>
+                    <dd>
+                      <code>{f.name === "deploymentIds" ? p.deploymentIds.join(", ") : p[f.name]}</code>
+                    </dd>
+                  </Fragment>
+                ))}
+              </dl>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

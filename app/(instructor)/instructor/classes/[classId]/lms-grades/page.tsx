@@ -1,8 +1,10 @@
 // Grades sent to the LMS (LTI Assignment and Grade Services, docs/lti.md): for a class made by
 // an LMS course, each student's newest score of each unit opened from a graded LMS link, and
 // whether it was sent, is waiting (with the next try) or failed (with the platform's reason).
-// A failed one can be sent again (resendScoreAction).
+// A failed one can be sent again (resendScoreAction). One group of rows per student, units in
+// course order, three columns: narrow enough for a phone, the Resend button on screen.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { formatDateTime } from "@/lib/format";
@@ -19,10 +21,24 @@ type Props = { params: Promise<{ classId: string }>; searchParams: Promise<{ res
 
 const STATUS: Record<SentScore["status"], string> = { sent: "Sent", pending: "Waiting", failed: "Failed", superseded: "Replaced by a newer score" };
 
+/** Under the status: when it was sent, when it is tried next, or (failed) when the score was given. */
 function when(s: SentScore): string {
-  if (s.status === "sent" && s.sentAt) return `sent ${formatDateTime(s.sentAt)}`;
+  if (s.status === "sent" && s.sentAt) return formatDateTime(s.sentAt);
   if (s.status === "pending") return s.tries ? `try ${s.tries + 1} after ${formatDateTime(s.nextTryAt)}` : "being sent";
   return `score of ${formatDateTime(s.timestamp)}`;
+}
+
+/** The scores of each student (classScores gives them in name order), each student's units in course order. */
+function byStudent(scores: SentScore[], courseOrder: string[]) {
+  const place = (slug: string) => (courseOrder.includes(slug) ? courseOrder.indexOf(slug) : courseOrder.length);
+  const students = new Map<string, { id: string; name: string; scores: SentScore[] }>();
+  for (const s of scores) {
+    const student = students.get(s.studentId) ?? { id: s.studentId, name: s.studentName, scores: [] };
+    student.scores.push(s);
+    students.set(s.studentId, student);
+  }
+  for (const student of students.values()) student.scores.sort((a, b) => place(a.lessonSlug) - place(b.lessonSlug));
+  return [...students.values()];
 }
 
 export default async function LmsGradesPage({ params, searchParams }: Props) {
@@ -34,7 +50,8 @@ export default async function LmsGradesPage({ params, searchParams }: Props) {
   const units = await reportUnits();
   const labels = unitLabels(units);
   const unitName = new Map(units.map((u, i) => [u.slug, `${labels[i].short}: ${u.title}`]));
-  const failed = scores.filter((s) => s.status === "failed").length;
+  const count = (status: SentScore["status"]) => scores.filter((s) => s.status === status).length;
+  const counts = [`${count("sent")} sent`, `${count("pending")} waiting`, `${count("failed")} failed`].filter((c) => !c.startsWith("0 "));
 
   return (
     <div className="wide">
@@ -55,42 +72,51 @@ export default async function LmsGradesPage({ params, searchParams }: Props) {
           ) : (
             <>
               <p>
-                {scores.length} score{scores.length === 1 ? "" : "s"}
-                {failed ? `, ${failed} failed` : ""}.
+                {scores.length} score{scores.length === 1 ? "" : "s"}: {counts.join(", ")}.
               </p>
               <table className="table lms-grades">
                 <caption className="visually-hidden">The newest score of each student and unit, and whether it reached the LMS</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Student</th>
                     <th scope="col">Unit</th>
                     <th scope="col">Score</th>
                     <th scope="col">Status</th>
-                    <th scope="col">Details</th>
                   </tr>
                 </thead>
-                <tbody>
-                  {scores.map((s) => (
-                    <tr key={s.id} data-score={s.id} data-status={s.status}>
-                      <th scope="row">{s.studentName}</th>
-                      <td>{unitName.get(s.lessonSlug) ?? s.lessonSlug}</td>
-                      <td>
-                        {Math.round(s.scoreGiven * 10) / 10}%{s.gradingProgress === "PendingManual" ? " (written answers awaiting review)" : ""}
-                      </td>
-                      <td>{STATUS[s.status]}</td>
-                      <td>
-                        {when(s)}
-                        {s.lastError ? <p className="muted">{s.lastError}</p> : null}
-                        {s.status === "failed" ? (
-                          <ActionForm action={resendScoreAction} submitLabel="Resend" pendingLabel="Sending…" className="inline-form">
-                            <input type="hidden" name="classId" value={klass.id} />
-                            <input type="hidden" name="scoreId" value={s.id} />
-                          </ActionForm>
-                        ) : null}
-                      </td>
+                {byStudent(scores, units.map((u) => u.slug)).map((student) => (
+                  <tbody key={student.id}>
+                    <tr>
+                      <th scope="rowgroup" colSpan={3} className="lms-grades__student">
+                        <Link href={`/instructor/classes/${klass.id}/students/${student.id}`}>{student.name}</Link>
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
+                    {student.scores.map((s) => (
+                      <tr key={s.id} data-score={s.id} data-status={s.status}>
+                        <th scope="row">{unitName.get(s.lessonSlug) ?? s.lessonSlug}</th>
+                        <td>
+                          {Math.round(s.scoreGiven * 10) / 10}%
+                          {s.gradingProgress === "PendingManual" ? <span className="muted lms-grades__line">written answers awaiting review</span> : null}
+                        </td>
+                        <td>
+                          <strong className={`lms-grades__status--${s.status}`}>{STATUS[s.status]}</strong>
+                          <span className="muted lms-grades__line">{when(s)}</span>
+                          {s.lastError ? (
+                            <span className="muted lms-grades__line lms-grades__error">
+                              {s.status === "failed" ? "Why: " : "Last try: "}
+                              {s.lastError}
+                            </span>
+                          ) : null}
+                          {s.status === "failed" ? (
+                            <ActionForm action={resendScoreAction} submitLabel="Resend" pendingLabel="Sending…" className="inline-form">
+                              <input type="hidden" name="classId" value={klass.id} />
+                              <input type="hidden" name="scoreId" value={s.id} />
+                            </ActionForm>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                ))}
               </table>
             </>
           )}

@@ -9,6 +9,11 @@ import { disableCodeAction, removeStudentAction, rotateCodeAction, syncRosterAct
 
 export const metadata: Metadata = { title: "Roster and join code" };
 
+/** An email address with break chances before its "@" and dots: a narrow column wraps it between its parts. */
+function breakable(email: string) {
+  return email.split(/(?=[@.])/).flatMap((part, i) => (i ? [<wbr key={i} />, part] : [part]));
+}
+
 type Props = { params: Promise<{ classId: string }>; searchParams: Promise<{ removed?: string }> };
 
 export default async function RosterPage({ params, searchParams }: Props) {
@@ -68,12 +73,12 @@ export default async function RosterPage({ params, searchParams }: Props) {
       {students.length === 0 ? (
         <p>No students have joined yet.</p>
       ) : (
-        <table className="table">
+        // The email under the name, not in a column of its own: three columns fit a phone.
+        <table className="table roster">
           <caption className="visually-hidden">Students in {klass.name}</caption>
           <thead>
             <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Email</th>
+              <th scope="col">Student and email</th>
               <th scope="col">Joined</th>
               <th scope="col">Remove</th>
             </tr>
@@ -83,9 +88,9 @@ export default async function RosterPage({ params, searchParams }: Props) {
               <tr key={user.id} data-student={user.email}>
                 <th scope="row">
                   <Link href={`/instructor/classes/${klass.id}/students/${user.id}`}>{user.name}</Link>
+                  <span className="muted roster__email">{breakable(user.email)}</span>
                 </th>
-                <td>{user.email}</td>
-                <td>{createdAt.toISOString().slice(0, 10)}</td>
+                <td className="roster__joined">{createdAt.toISOString().slice(0, 10)}</td>
                 <td>
                   {/* Two steps without script: open, then confirm. The student's work is kept. */}
                   <details>
