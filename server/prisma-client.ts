@@ -75,9 +75,19 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
 
 type DriverErrorCause = { kind?: unknown; originalMessage?: unknown; constraint?: { fields?: unknown } };
 
-/** The driver's own error (server/sql.ts runs statements on the driver, not through the client). */
+const SQLITE_UNIQUE = new Set(["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"]);
+
+/**
+ * The driver's own error (server/sql.ts runs statements on the driver, not through the client):
+ * the adapter's DriverAdapterError, or on SQLite better-sqlite3's SqliteError, described as the
+ * adapter describes it ("UNIQUE constraint failed: QuizAttempt.userId, QuizAttempt.submissionKey").
+ */
 function driverErrorCause(error: unknown): DriverErrorCause | undefined {
   if (error instanceof Error && error.name === "DriverAdapterError" && typeof error.cause === "object" && error.cause) return error.cause as DriverErrorCause;
+  if (error instanceof Error && error.name === "SqliteError" && SQLITE_UNIQUE.has(String((error as { code?: unknown }).code))) {
+    const fields = error.message.split("constraint failed: ").at(1)?.split(", ").map((field) => field.split(".").pop());
+    return { kind: "UniqueConstraintViolation", originalMessage: error.message, constraint: fields ? { fields } : undefined };
+  }
   if (error instanceof Prisma.PrismaClientKnownRequestError) return (error.meta as { driverAdapterError?: { cause?: DriverErrorCause } } | undefined)?.driverAdapterError?.cause;
   return undefined;
 }

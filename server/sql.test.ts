@@ -39,6 +39,30 @@ describe("statements on the driver", () => {
     expect(await db.user.count()).toBe(2);
   });
 
+  it("refuse only the transaction whose statement failed when several arrive together, and store the others whole", async () => {
+    const driver = await driverOf(db);
+    const begin = driver.startTransaction.bind(driver);
+    let begun = 0;
+    driver.startTransaction = (...args) => (begun++, begin(...args));
+    try {
+      const outcomes = await Promise.allSettled([
+        transaction([insertUser("g1", "g1@example.org"), insertUser("g2", "g2@example.org")]),
+        transaction([insertUser("g3", "g3@example.org"), insertUser("g4", "g1@example.org")]), // g4 repeats g1's email
+        transaction([insertUser("g5", "g5@example.org")]),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+      expect(outcomes[0]).toEqual({ status: "fulfilled", value: [1, 1] });
+      expect(isUniqueViolation((outcomes[1] as PromiseRejectedResult).reason, "email")).toBe(true);
+      const stored = await select<{ id: string }>(Prisma.sql`SELECT "id" FROM "User" WHERE "id" LIKE ${"g%"} ORDER BY "id"`);
+      expect(stored.map((r) => r.id)).toEqual(["g1", "g2", "g5"]); // g3 went with g4
+      // SQLite: the three shared one transaction and one COMMIT; PostgreSQL: one each, side by side.
+      expect(begun).toBe(provider === "sqlite" ? 1 : 3);
+    } finally {
+      driver.startTransaction = begin;
+      await transaction([Prisma.sql`DELETE FROM "User" WHERE "id" LIKE ${"g%"}`]);
+    }
+  });
+
   it.runIf(provider === "sqlite")("run on the client's own SQLite connection: the client sees an open transaction's rows", async () => {
     const driver = await driverOf(db);
     const tx = await driver.startTransaction();

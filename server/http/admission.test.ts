@@ -4,6 +4,19 @@ import { Admission, Busy } from "./admission";
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
 describe("the admission gate", () => {
+  it("hands a freed slot over in a later turn of the event loop, after what was already waiting for one", async () => {
+    const gate = new Admission(1, 60_000);
+    const order: string[] = [];
+    const first = gate.run(async () => {
+      // Stands for I/O already waiting (a request on its way to the gate, say).
+      setImmediate(() => order.push("waiting I/O"));
+      order.push("first");
+    });
+    const second = gate.run(async () => void order.push("second"));
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first", "waiting I/O", "second"]);
+  });
+
   it("runs at most `capacity` at once and admits the rest in arrival order", async () => {
     const gate = new Admission(2, 60_000);
     const started: number[] = [];
