@@ -17,7 +17,7 @@ import { payloadError, submissionSchema, type Submission } from "./payload";
 import { studentShuffle } from "./order";
 import { resolveQuiz, type QuizKind, type ResolvedQuiz } from "./resolve";
 import { reviewOpen } from "./review";
-import { earlierAttempts, storeAttempt, type AttemptRow } from "./store";
+import { attemptByKey, attemptWithAnswers, earlierAttempts, storeAttempt, type AttemptRow, type StoredAnswer } from "./store";
 import { questionVersion } from "./version";
 import { timed } from "@/server/http/timing";
 import { markReviewsSeen } from "@/server/written/notices";
@@ -69,7 +69,6 @@ async function mayRevealNow(userId: string, { quiz, kind }: ResolvedQuiz, status
   return mayReveal(quiz.policy, { passed: status.passed, attemptsUsed: status.attemptsUsed, reviewOpen: review }) && (!isAssessment(kind) || review);
 }
 
-type StoredAnswer = { questionId: string; response: string; score: number; correct: boolean; pending: boolean; reviewLevel: string | null; reviewComment: string | null; reviewedAt: Date | null };
 /** What an attempt's answers are read back with (getQuizState, replay). */
 const STORED_ANSWER = { questionId: true, response: true, score: true, correct: true, pending: true, reviewLevel: true, reviewComment: true, reviewedAt: true } as const;
 type ReadAnswer = { questionId: string; response: QuestionResponse; graded: Graded; review?: StoredReview };
@@ -162,25 +161,18 @@ export async function upsertRacing<T>(upsert: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Rebuilds the result of a stored attempt, for a retried or repeated submission. */
+/** Rebuilds the result of a stored attempt, for a retried or repeated submission (on the driver: a class's retries come in bursts too). */
 async function replay(attemptId: string, resolved: ResolvedQuiz, userId: string): Promise<Accepted> {
-  const attempt = await db.quizAttempt.findUniqueOrThrow({
-    where: { id: attemptId },
-    select: { attemptNumber: true, fraction: true, passed: true, submittedAt: true, answers: { select: STORED_ANSWER } },
-  });
-  const earlier = await db.quizAttempt.findMany({
-    where: { userId, quizId: resolved.quiz.id },
-    orderBy: { attemptNumber: "asc" },
-    select: { attemptNumber: true, fraction: true, passed: true, submittedAt: true },
-  });
-  const status = quizStatus(earlier, resolved.quiz);
+  const attempt = await attemptWithAnswers(attemptId);
+  if (!attempt) throw new Error(`replay: attempt ${attemptId} is gone`);
+  const status = quizStatus(await earlierAttempts(userId, resolved.quiz.id), resolved.quiz);
   const reveal = await mayRevealNow(userId, resolved, status);
   return { ok: true, status, ...attemptResult(resolved, { ...attempt, answers: readAnswers(resolved.quiz, attempt.answers) }, reveal) };
 }
 
 /** The stored result of this submission, if a copy of it was stored meanwhile. */
 async function replayStored(userId: string, submissionKey: string, resolved: ResolvedQuiz): Promise<Accepted | Refused | null> {
-  const stored = await db.quizAttempt.findUnique({ where: { userId_submissionKey: { userId, submissionKey } }, select: { id: true, quizId: true } });
+  const stored = await attemptByKey(userId, submissionKey);
   if (!stored) return null;
   if (stored.quizId !== resolved.quiz.id) return refuse("This submission key was already used for another quiz. Nothing was saved.");
   return replay(stored.id, resolved, userId);

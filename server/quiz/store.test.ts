@@ -8,7 +8,7 @@ import { createScratchDatabase } from "@/lib/test/scratch-database";
 const scratch = await createScratchDatabase();
 process.env.DATABASE_URL = scratch.url;
 const { db } = await import("@/server/db");
-const { earlierAttempts, storeAttempt } = await import("./store");
+const { attemptByKey, attemptWithAnswers, earlierAttempts, storeAttempt } = await import("./store");
 const { isUniqueViolation } = await import("@/server/prisma-client");
 
 let userId = "";
@@ -63,6 +63,23 @@ describe("the submission's statements", () => {
     ]);
     expect(await db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug: "claims" } } })).toMatchObject({ status: "completed", completedAt: a.submittedAt });
     expect(await earlierAttempts(userId, "claims-quiz")).toEqual([{ attemptNumber: 1, fraction: 0.75, passed: true, submittedAt: a.submittedAt }]);
+  });
+
+  it("read an attempt back by its submission key, with its answers as the model API reads them (a replayed submission)", async () => {
+    const a = attempt({ quizId: "q-replay" });
+    await storeAttempt(a);
+    const found = await attemptByKey(userId, a.submissionKey);
+    const model = await db.quizAttempt.findFirstOrThrow({ where: { submissionKey: a.submissionKey }, include: { answers: true } });
+    expect(found).toEqual({ id: model.id, quizId: "q-replay" });
+    expect(await attemptByKey(userId, "no-such-key")).toBeNull();
+    await db.answer.updateMany({ where: { attemptId: model.id, questionId: "q2" }, data: { reviewLevel: "partial", reviewComment: "Name the source.", reviewedAt: new Date("2026-11-23T08:00:00.000Z") } });
+    const read = await attemptWithAnswers(model.id);
+    expect(read).toMatchObject({ attemptNumber: 1, fraction: 0.75, passed: true, submittedAt: a.submittedAt });
+    expect(read!.answers.sort((x, y) => x.questionId.localeCompare(y.questionId))).toEqual([
+      { questionId: "q1", response: '{"choice":"o1"}', score: 1, correct: true, pending: false, reviewLevel: null, reviewComment: null, reviewedAt: null },
+      { questionId: "q2", response: '{"text":"Who said it?"}', score: 0, correct: false, pending: true, reviewLevel: "partial", reviewComment: "Name the source.", reviewedAt: new Date("2026-11-23T08:00:00.000Z") },
+    ]);
+    expect(await attemptWithAnswers("no-such-attempt")).toBeNull();
   });
 
   it("refuse a repeated submission key and a taken attempt number, recognisably", async () => {

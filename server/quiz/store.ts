@@ -22,6 +22,41 @@ export async function earlierAttempts(userId: string, quizId: string): Promise<A
   return rows.map((r) => ({ attemptNumber: Number(r.attemptNumber), fraction: Number(r.fraction), passed: Boolean(Number(r.passed)), submittedAt: new Date(r.submittedAt) }));
 }
 
+/** A stored answer as the student's result is rebuilt from it (getQuizState, a replayed submission). */
+export type StoredAnswer = { questionId: string; response: string; score: number; correct: boolean; pending: boolean; reviewLevel: string | null; reviewComment: string | null; reviewedAt: Date | null };
+
+/** The attempt a student stored under a submission key, if any (a retried or repeated submission). */
+export async function attemptByKey(userId: string, submissionKey: string): Promise<{ id: string; quizId: string } | null> {
+  const [row] = await select<{ id: string; quizId: string }>(Prisma.sql`
+    SELECT "id", "quizId" FROM "QuizAttempt" WHERE "userId" = ${userId} AND "submissionKey" = ${submissionKey}`);
+  return row ?? null;
+}
+
+/** One stored attempt with its answers, or null. */
+export async function attemptWithAnswers(attemptId: string): Promise<(AttemptRow & { answers: StoredAnswer[] }) | null> {
+  const [attempt] = await select<{ attemptNumber: unknown; fraction: unknown; passed: unknown; submittedAt: string | Date }>(Prisma.sql`
+    SELECT "attemptNumber", "percent" AS "fraction", "passed", "submittedAt" FROM "QuizAttempt" WHERE "id" = ${attemptId}`);
+  if (!attempt) return null;
+  const answers = await select<{ questionId: string; response: string; score: unknown; correct: unknown; pending: unknown; reviewLevel: string | null; reviewComment: string | null; reviewedAt: string | Date | null }>(Prisma.sql`
+    SELECT "questionId", "response", "score", "correct", "pending", "reviewLevel", "reviewComment", "reviewedAt" FROM "Answer" WHERE "attemptId" = ${attemptId}`);
+  return {
+    attemptNumber: Number(attempt.attemptNumber),
+    fraction: Number(attempt.fraction),
+    passed: Boolean(Number(attempt.passed)),
+    submittedAt: new Date(attempt.submittedAt),
+    answers: answers.map((a) => ({
+      questionId: a.questionId,
+      response: a.response,
+      score: Number(a.score),
+      correct: Boolean(Number(a.correct)),
+      pending: Boolean(Number(a.pending)),
+      reviewLevel: a.reviewLevel,
+      reviewComment: a.reviewComment,
+      reviewedAt: a.reviewedAt === null ? null : new Date(a.reviewedAt),
+    })),
+  };
+}
+
 export type NewAttempt = {
   userId: string;
   lessonSlug: string;
