@@ -3,6 +3,7 @@
 // retries and double-clicks, and the count of what was lost or doubled. Bounded in count and
 // time; traffic only to 127.0.0.1.
 import { writeFileSync } from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import { hash } from "@node-rs/argon2";
 import { say } from "../lib/bootstrap.mjs";
@@ -15,6 +16,29 @@ import { peakMemoryMb, signIn, startServer } from "./server.mjs";
 type Job = { user: number; body: string; key: string; repeat: "none" | "retry" | "double" };
 /** `sent`: the request's place in the order they were sent (0 = first). */
 type Outcome = { status: number; ms: number; key: string; attemptNumber?: number; sent: number; timing?: string | null };
+
+// The measured requests go through node:http with a keep-alive agent, not fetch: with fetch
+// (undici, Node 20) the load generator itself held back requests while it opened 200
+// connections at once — against a bare node:http server doing 1.5 ms of work per request,
+// the first 200 requests' p95 was 2.5 s with fetch and 0.3 s with node:http, from the same
+// server (docs/benchmarks.md, issue 16). A class's browsers each open their own connection.
+const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; text: string };
+
+/** One request to 127.0.0.1, its body read whole. */
+export function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? "GET", headers: init.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(init.body);
+  });
+}
 
 /** Request count, rate and latency percentiles of one measured run (`ms` sorted ascending). */
 export function latencySummary(ms: number[], seconds: number) {
@@ -39,7 +63,7 @@ export function median(xs: readonly number[]): number {
  * sends its next request when the last is answered): the baselines next to the submissions.
  */
 export async function closedLoop(url: string, headers: Record<string, string>, requests: number, concurrency: number) {
-  for (let i = 0; i < 50; i++) await (await fetch(url, { headers })).arrayBuffer();
+  for (let i = 0; i < 50; i++) await send(url, { headers });
   const ms: number[] = [];
   let sent = 0;
   let failed = 0;
@@ -50,9 +74,8 @@ export async function closedLoop(url: string, headers: Record<string, string>, r
         sent++;
         const started = performance.now();
         try {
-          const res = await fetch(url, { headers });
-          await res.arrayBuffer();
-          if (!res.ok) failed++;
+          const res = await send(url, { headers });
+          if (res.status !== 200) failed++;
         } catch {
           failed++;
         }
@@ -156,15 +179,15 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
     const sent = sentCount++;
     try {
       for (let tries = 0; ; tries++) {
-        const res = await fetch(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies[job.user] }, body: job.body });
-        const json = (await res.json()) as { attemptNumber?: number };
-        const retryAfter = Number(res.headers.get("retry-after"));
+        const res = await send(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies[job.user] }, body: job.body });
+        const json = JSON.parse(res.text) as { attemptNumber?: number };
+        const retryAfter = Number(res.headers["retry-after"]);
         if (res.status === 503 && retryAfter > 0 && tries < 10) {
           busyAnswers++;
           await new Promise((r) => setTimeout(r, Math.min(retryAfter, 10) * 1000));
           continue;
         }
-        return { status: res.status, ms: performance.now() - started, key: job.key, attemptNumber: json.attemptNumber, sent, timing: res.headers.get("server-timing") };
+        return { status: res.status, ms: performance.now() - started, key: job.key, attemptNumber: json.attemptNumber, sent, timing: (res.headers["server-timing"] as string | undefined) ?? null };
       }
     } catch {
       return { status: 0, ms: performance.now() - started, key: job.key, sent };
