@@ -19,6 +19,9 @@ test("the demo instructor sees a student's latest score after the student takes 
   await page.getByRole("link", { name: "Demo class" }).click();
   const cell = page.locator(`tr[data-student="${accounts.student}"] td[data-unit="claims"]`);
   await expect(cell).toContainText(`${percent}%`);
+  // The class's tabs; grades sent to an LMS only for a class made by an LMS course (e2e/lti.spec.ts).
+  const tabs = page.getByRole("navigation", { name: "Class pages" }).getByRole("link");
+  await expect(tabs).toHaveText(["Progress", "Item analysis", "Learning gain", "Written answers", "Due dates", "Roster and join code"]);
 });
 
 test("a student who opens the instructor pages is refused", async ({ page }) => {

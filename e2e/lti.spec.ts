@@ -688,8 +688,11 @@ test("grades back to the LMS: a student's unit score reaches the LMS gradebook; 
   await expect.poll(async () => (await newest())?.status, { timeout: 20_000 }).toBe("failed");
   const classId = (await db.ltiContextLink.findFirstOrThrow({ where: { contextId: course }, select: { classId: true } })).classId;
   await teacherPage.goto(`/instructor/classes/${classId}`);
-  await teacherPage.getByRole("link", { name: "grades sent to the LMS" }).click();
+  // A class made by an LMS course has its own tab for it.
+  const tab = teacherPage.getByRole("navigation", { name: "Class pages" }).getByRole("link", { name: "Grades sent to the LMS" });
+  await tab.click();
   await expect(teacherPage.getByRole("heading", { name: "Grades sent to the LMS" })).toBeVisible();
+  await expect(tab).toHaveAttribute("aria-current", "page");
   // The student's group of rows (one per unit): here, one unit.
   const row = teacherPage.getByRole("rowgroup").filter({ hasText: "Sol Scored" }).locator("tr[data-status]");
   await expect(row).toHaveAttribute("data-status", "failed");

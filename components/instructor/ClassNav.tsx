@@ -1,5 +1,7 @@
 // The tabs of a class's pages. Plain links: each page is its own URL and works without script.
+// A class made from an LMS course has one more: the grades sent to the LMS.
 import Link from "next/link";
+import { isLmsClass } from "@/server/lti/ags-store";
 
 const TABS = [
   { path: "", label: "Progress" },
@@ -10,10 +12,13 @@ const TABS = [
   { path: "/roster", label: "Roster and join code" },
 ] as const;
 
-/** "student": a student's page; "/lms-grades": grades sent to the LMS (linked from the progress page of a class made by an LMS course). */
-export type ClassTab = (typeof TABS)[number]["path"] | "student" | "/lms-grades";
+const LMS_TAB = { path: "/lms-grades", label: "Grades sent to the LMS" } as const;
 
-export function ClassNav({ classId, className, current }: { classId: string; className: string; current: ClassTab }) {
+/** "student": a student's page (no tab of its own). */
+export type ClassTab = (typeof TABS)[number]["path"] | typeof LMS_TAB.path | "student";
+
+export async function ClassNav({ classId, className, current }: { classId: string; className: string; current: ClassTab }) {
+  const tabs = (await isLmsClass(classId)) ? [...TABS, LMS_TAB] : TABS;
   return (
     <>
       <p>
@@ -22,7 +27,7 @@ export function ClassNav({ classId, className, current }: { classId: string; cla
       <h1>{className}</h1>
       <nav aria-label="Class pages">
         <ul className="tabs">
-          {TABS.map((t) => (
+          {tabs.map((t) => (
             <li key={t.path}>
               <Link href={`/instructor/classes/${classId}${t.path}`} aria-current={current === t.path ? "page" : undefined}>
                 {t.label}

@@ -65,8 +65,6 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
         {(await isLmsClass(klass.id)) ? (
           <>
             {" "}
-            · <Link href={`${base}/lms-grades`}>grades sent to the LMS</Link>
-            {" "}
             · <Link href={`${base}/roster`}>sync the roster from the LMS</Link>
           </>
         ) : null}
