@@ -698,6 +698,15 @@ test("grades back to the LMS: a student's unit score reaches the LMS gradebook; 
   await expect(row).toHaveAttribute("data-status", "failed");
   await expect(row).toContainText("The platform refused the score: HTTP 400 This line item is closed");
   expect(await axeViolations(teacherPage), "axe on the LMS grades page").toEqual([]);
+  // The unit is named by its short label and title; on a phone only the label shows (the title
+  // took four or five lines there), and the title is still read out.
+  const unit = row.getByRole("rowheader");
+  await expect(unit).toHaveText(/^Unit \d+: \S/);
+  const desktop = teacherPage.viewportSize()!;
+  await teacherPage.setViewportSize({ width: 390, height: 844 });
+  expect((await unit.locator(".lms-grades__title").boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+  await expect(unit).toHaveAccessibleName(/^Unit \d+ ?: \S/);
+  await teacherPage.setViewportSize(desktop);
 
   // Sent again once the LMS takes it.
   platform.scoreAnswer({});

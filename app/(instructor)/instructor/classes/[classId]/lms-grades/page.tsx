@@ -2,7 +2,8 @@
 // an LMS course, each student's newest score of each unit opened from a graded LMS link, and
 // whether it was sent, is waiting (with the next try) or failed (with the platform's reason).
 // A failed one can be sent again (resendScoreAction). One group of rows per student, units in
-// course order, three columns: narrow enough for a phone, the Resend button on screen.
+// course order, three columns: narrow enough for a phone, the Resend button on screen. On a
+// phone a unit is its short label ("Unit 2"); its title stays for screen readers.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/ActionForm";
@@ -49,7 +50,15 @@ export default async function LmsGradesPage({ params, searchParams }: Props) {
   const scores = linked ? await classScores(klass) : [];
   const units = await reportUnits();
   const labels = unitLabels(units);
-  const unitName = new Map(units.map((u, i) => [u.slug, `${labels[i].short}: ${u.title}`]));
+  const unitName = new Map(
+    units.map((u, i) => [
+      u.slug,
+      <>
+        {labels[i].short}
+        <span className="lms-grades__title">: {u.title}</span>
+      </>,
+    ]),
+  );
   const count = (status: SentScore["status"]) => scores.filter((s) => s.status === status).length;
   const counts = [`${count("sent")} sent`, `${count("pending")} waiting`, `${count("failed")} failed`].filter((c) => !c.startsWith("0 "));
 
