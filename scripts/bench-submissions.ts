@@ -9,7 +9,8 @@
 // goes, stage by stage (server/http/timing.ts), and what is left outside the route handler.
 //   BENCH_USERS (200)  BENCH_CONCURRENCY (200)  BENCH_RUNS (3)  BENCH_MAX_SECONDS (300)
 //   BENCH_PORT (3251)  BENCH_CPU_PROFILE=1 (one more run under node --cpu-prof, summarised; not
-//   in the table)
+//   in the table)  BENCH_CONNECTIONS=1 (when the server took in the measured load's new
+//   connections, per run: scripts/bench/connection-hook.mjs)
 // Traffic goes only to 127.0.0.1. Results go to stdout; record them in docs/benchmarks.md.
 // Exits non-zero only when a submission was lost, doubled or answered inconsistently, or a
 // run did not finish: never on a timing.
@@ -153,6 +154,7 @@ console.log(
     `${Math.round((sub["req/s (median)"] / file["req/s (median)"]) * 100)}% of the static file's; p99 = ${(sub["p99 ms"] / sub["p50 ms"]).toFixed(1)} × p50`,
 );
 console.log("Statuses per run:", runs.map((rows) => rows[0].statuses).join("  "));
+if (runs[0][0].connections) console.log("New connections taken in, per run:", runs.map((rows) => rows[0].connections).join("; "));
 
 const stages = await stageCosts(url, Date.now().toString(36));
 console.log(`\nOne submission at a time (${stages.requests} requests, Server-Timing):`);

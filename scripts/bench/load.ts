@@ -2,9 +2,10 @@
 // scripts/bench-postgres.ts): students submitting quizzes to running app instances, with
 // retries and double-clicks, and the count of what was lost or doubled. Bounded in count and
 // time; traffic only to 127.0.0.1.
-import { writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
+import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import { say } from "../lib/bootstrap.mjs";
 import { isPublished } from "../../lib/units";
@@ -120,6 +121,15 @@ async function jobs(run: string, users: number): Promise<Job[]> {
   return out;
 }
 
+/**
+ * From the connection hook's times (ms on the wall clock): how many new connections the server
+ * took in within 100 ms of the measured load's start, and when it took in the last of them.
+ */
+function takenIn(file: string, startMs: number) {
+  const after = (existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean).map(Number) : []).map((t) => t - startMs).filter((t) => t >= 0);
+  return `${after.filter((t) => t <= 100).length} of ${after.length} within 100 ms, the last after ${Math.round(Math.max(0, ...after))} ms`;
+}
+
 export type LoadOptions = { users: number; concurrency: number; maxSeconds: number; password: string };
 
 /**
@@ -138,7 +148,19 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
   await db.user.createMany({ data: emails.map((email) => ({ email, name: "Bench Student", passwordHash, assessmentOrder: "AB" })) });
   // A trace records each request's stages too (Server-Timing, server/http/timing.ts).
   const traced = process.env.BENCH_TRACE ? { ...server, env: { ...server.env, SERVER_TIMING: "1" } } : server;
-  const instances = await Promise.all(ports.map((port) => startServer({ port, databaseUrl, ...traced })));
+  // BENCH_CONNECTIONS=1: when the server took in each new connection (scripts/bench/connection-hook.mjs).
+  const connectionsDir = process.env.BENCH_CONNECTIONS === "1" ? mkdtempSync(path.join(os.tmpdir(), "bth-connections-")) : null;
+  const hooked = connectionsDir
+    ? {
+        ...traced,
+        env: {
+          ...traced.env,
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.join(import.meta.dirname, "connection-hook.mjs")}`.trim(),
+          BENCH_CONNECTIONS_FILE: path.join(connectionsDir, "times.txt"),
+        },
+      }
+    : traced;
+  const instances = await Promise.all(ports.map((port) => startServer({ port, databaseUrl, ...hooked })));
   const bases = instances.map((i) => i.base);
   const cookies: string[] = [];
   for (let i = 0; i < emails.length; i += 4) {
@@ -233,6 +255,8 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
   await db.$disconnect();
   const peakMemoryMB = instances.map((i) => peakMemoryMb(i.child.pid!));
   await Promise.all(instances.map((i) => new Promise((r) => (i.child.once("exit", r), i.stop()))));
+  const connections = connectionsDir ? takenIn(path.join(connectionsDir, "times.txt"), performance.timeOrigin + t0) : undefined;
+  if (connectionsDir) rmSync(connectionsDir, { recursive: true, force: true });
   return {
     setup: name,
     ...latencySummary(ms, seconds),
@@ -248,6 +272,8 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
     inconsistentReplies,
     complete: next >= all.length,
     peakMemoryMB: peakMemoryMB.join(" + "),
+    /** With BENCH_CONNECTIONS=1: how the server took in the measured load's new connections. */
+    ...(connections ? { connections } : {}),
     /** The machine's 1-minute load average at the end: other work on it skews the figures. */
     load1m: Number(os.loadavg()[0].toFixed(1)),
     /** When the measured load ran, on the clock of the server's CPU profile (not for tables). */

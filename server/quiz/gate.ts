@@ -3,9 +3,11 @@ import "server-only";
 // presses "Submit" at once, submissions run a few at a time in arrival order, and a student
 // whose turn would be more than SUBMISSION_MAX_WAIT_MS away is told to send again (503 +
 // Retry-After; the browser does it by itself, with the same submission key).
-//   SUBMISSION_CONCURRENCY   submissions running at once (default: 16 on SQLite, which writes
-//                            them in groups that share one COMMIT, server/sql.ts; the pool
-//                            size on PostgreSQL)
+//   SUBMISSION_CONCURRENCY   submissions running at once (default: 8 on SQLite, which writes
+//                            them in groups that share one COMMIT, server/sql.ts — few enough
+//                            that a turn of the event loop stays short, since Node takes in
+//                            one new connection per turn (decision 030); the pool size on
+//                            PostgreSQL)
 //   SUBMISSION_MAX_WAIT_MS   the longest expected wait a submission is queued for (default 5000)
 import { databaseProvider, databaseUrl } from "@/lib/database-url.mjs";
 import { Admission } from "@/server/http/admission";
@@ -19,6 +21,6 @@ function positive(name: string, fallback: number): number {
 }
 
 export const submissionGate = new Admission(
-  positive("SUBMISSION_CONCURRENCY", databaseProvider(databaseUrl()) === "postgresql" ? poolSize() : 16),
+  positive("SUBMISSION_CONCURRENCY", databaseProvider(databaseUrl()) === "postgresql" ? poolSize() : 8),
   positive("SUBMISSION_MAX_WAIT_MS", 5000),
 );
