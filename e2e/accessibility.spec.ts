@@ -7,6 +7,7 @@ async function expectNoViolations(page: Page, path: string) {
   await expect(page.locator("main h1").first()).toBeVisible();
   // A unit's quizzes load at the student's first key press (or when near the screen): checked loaded.
   if ((await page.locator("section.quiz").count()) > 0) {
+    await page.waitForLoadState("networkidle"); // hydrated: a key press before that does nothing
     await page.keyboard.press("Tab");
     await expect(page.locator('section.quiz[aria-busy="true"]')).toHaveCount(0);
   }

@@ -37,6 +37,7 @@ test("no unit page ships correct answers, feedback or explanations", async ({ pa
     page.on("response", onResponse);
     await page.goto(`/lessons/${lesson.slug}`);
     await expect(page.locator("h1")).toBeVisible();
+    await page.waitForLoadState("networkidle");
     await page.keyboard.press("Tab"); // a student's first key press loads every quiz on the page
     await page.waitForLoadState("networkidle");
     await expect(page.locator('section.quiz[aria-busy="true"]')).toHaveCount(0);
