@@ -1,10 +1,16 @@
 // axe finds no WCAG 2.2 AA violation on any page, for each persona that sees it.
 import { expect, test, type Page } from "@playwright/test";
-import { accounts, axeViolations, getCourseForTests, signInAs, signUpStudent } from "./fixtures";
+import { accounts, axeViolations, getCourseForTests, quizOnPage, signInAs, signUpStudent } from "./fixtures";
 
 async function expectNoViolations(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator("main h1").first()).toBeVisible();
+  // A unit's quizzes load at the student's first key press (or when near the screen): checked loaded.
+  if ((await page.locator("section.quiz").count()) > 0) {
+    await page.waitForLoadState("networkidle"); // hydrated: a key press before that does nothing
+    await page.keyboard.press("Tab");
+    await expect(page.locator('section.quiz[aria-busy="true"]')).toHaveCount(0);
+  }
   expect(await axeViolations(page), `axe on ${path}`).toEqual([]);
 }
 
@@ -31,6 +37,7 @@ test("hands-on tasks opened: the investigation's pages, a search result's page",
   expect(await axeViolations(page), "axe on unit 2 with every profile open").toEqual([]);
 
   await page.goto("/lessons/sources");
+  await quizOnPage(page);
   const serp = page.locator('[data-question-type="search"]');
   await serp.getByRole("button").first().click();
   await expect(serp.locator(".serp__page")).toBeVisible();

@@ -53,9 +53,13 @@ export async function gradedQuiz(slug: string): Promise<QuizDefinition> {
 
 /**
  * The quiz a unit's page shows this student once it has loaded: on an assessment, their own
- * form (server/quiz/forms.ts), which may be the other assessment unit's quiz.
+ * form (server/quiz/forms.ts), which may be the other assessment unit's quiz. As a student
+ * does, the test scrolls to it first: a quiz loads when it comes near the screen
+ * (components/quiz/QuizForm.tsx).
  */
 export async function quizOnPage(page: Page, which: "graded" | "first" = "graded"): Promise<QuizDefinition> {
+  const shell = page.locator(`section.quiz${which === "graded" ? ":not(.quiz--practice)" : ""}`).first();
+  await shell.scrollIntoViewIfNeeded();
   const section = page.locator(`section.quiz${which === "graded" ? ":not(.quiz--practice)" : ""}[aria-busy="false"]`).first();
   await expect(section).toBeVisible();
   const id = await section.getAttribute("data-quiz-id");
@@ -75,6 +79,7 @@ export function uniqueEmail(prefix: string) {
  */
 export async function answerQuiz(page: Page, quiz: QuizDefinition, correct = true, keyboard = false) {
   const section = page.locator(`[data-quiz-id="${quiz.id}"]`);
+  await section.scrollIntoViewIfNeeded(); // as a student does: the quiz loads when it nears the screen
   for (const q of quiz.questions) await answerQuestion(page, section.locator(`[data-question-id="${q.id}"]`), q, correct, keyboard);
 }
 

@@ -17,7 +17,8 @@ for (const slug of ["lone-wolf", "sources"]) test(`the ${slug} quiz, every quest
   await page.goto(`/lessons/${slug}`);
   const quiz = await gradedQuiz(slug);
   const section = page.locator(`[data-quiz-id="${quiz.id}"]`);
-  // The questions come after the page, from /api/quiz-status.
+  // The questions come after the page, from /api/quiz-status, once the quiz nears the screen.
+  await section.locator(".quiz__title").scrollIntoViewIfNeeded();
   await expect(section).toHaveAttribute("aria-busy", "false");
   await page.locator("body").click({ position: { x: 1, y: 1 } });
   await section.locator(".quiz__title").scrollIntoViewIfNeeded();

@@ -38,6 +38,8 @@ test("no unit page ships correct answers, feedback or explanations", async ({ pa
     await page.goto(`/lessons/${lesson.slug}`);
     await expect(page.locator("h1")).toBeVisible();
     await page.waitForLoadState("networkidle");
+    await page.keyboard.press("Tab"); // a student's first key press loads every quiz on the page
+    await page.waitForLoadState("networkidle");
     await expect(page.locator('section.quiz[aria-busy="true"]')).toHaveCount(0);
     page.off("response", onResponse);
     // The RSC payload, as a client-side navigation would fetch it.

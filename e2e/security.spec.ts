@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { encode } from "next-auth/jwt";
-import { JOIN_CODE, PASSWORD, accounts, axeViolations, gradedQuiz, signInAs, signUpStudent, uniqueEmail } from "./fixtures";
+import { JOIN_CODE, PASSWORD, accounts, axeViolations, gradedQuiz, quizOnPage, signInAs, signUpStudent, uniqueEmail } from "./fixtures";
 import { testDb } from "./db";
 import { cookieHeader, rawRequest, signInFrom } from "./http";
 
@@ -296,6 +296,7 @@ test("a shared computer: quiz drafts belong to whoever wrote them and go at sign
   if (first.type !== "single" && first.type !== "truefalse") throw new Error("unit 1 has a single-choice question");
   await signUpStudent(page, "First Student");
   await page.goto("/lessons/lone-wolf");
+  await quizOnPage(page);
   const option = page.locator(`[data-question-id="${first.id}"]`).getByLabel(first.options[0].text, { exact: true });
   await option.check();
   // The quiz's draft (the unit's "sections read" may be kept beside it, under the same owner).
@@ -309,6 +310,7 @@ test("a shared computer: quiz drafts belong to whoever wrote them and go at sign
   await page.evaluate(([quizId, id, choice]) => localStorage.setItem(`bth:draft:someone-else:lone-wolf:${quizId}`, JSON.stringify({ [id]: { choice } })), [quiz.id, first.id, first.options[0].id]);
   await signUpStudent(page, "Second Student");
   await page.goto("/lessons/lone-wolf");
+  await quizOnPage(page); // loaded, so the check below looks at the questions
   await expect(page.locator(`[data-question-id="${first.id}"] input:checked`)).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes("someone-else")).length)).toBe(0);
 });

@@ -208,6 +208,34 @@ test("a unit's contents list jumps to each section and counts the sections read,
   await expect(contents).toContainText(`0 of ${sections.length} sections read`);
 });
 
+test("a unit's quizzes load when the student comes near them or uses the page, not during the page's load", async ({ page }) => {
+  await signUpStudent(page, "Lazy Reader");
+  const statusRequests: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/api/quiz-status")) statusRequests.push(r.url());
+  });
+  await page.goto("/lessons/claims");
+  await page.waitForLoadState("networkidle");
+  // Both of this unit's quizzes are several screens down: nothing asked for yet.
+  const quizzes = page.locator("section.quiz");
+  await expect(quizzes).toHaveCount(2);
+  expect(statusRequests).toEqual([]);
+  await expect(page.locator('section.quiz[aria-busy="true"]')).toHaveCount(2);
+  // Scrolled near, the graded quiz loads (and so does the practice one: the scroll is use of the page).
+  const graded = page.locator("section.quiz:not(.quiz--practice)");
+  await graded.scrollIntoViewIfNeeded();
+  await expect(graded).toHaveAttribute("aria-busy", "false");
+  await expect(graded.getByRole("button", { name: "Submit answers" })).toBeVisible();
+  // By keyboard: the first key press loads every quiz on the page, before focus could reach one.
+  statusRequests.length = 0;
+  await page.goto("/lessons/claims");
+  await page.waitForLoadState("networkidle");
+  expect(statusRequests).toEqual([]);
+  await page.keyboard.press("Tab");
+  await expect(page.locator('section.quiz[aria-busy="true"]')).toHaveCount(0);
+  expect(statusRequests).toHaveLength(2);
+});
+
 test("a unit ends with the sources it draws on, linking to the originals that have an address", async ({ page }) => {
   await signUpStudent(page, "Source Reader");
   await page.goto("/lessons/lone-wolf");

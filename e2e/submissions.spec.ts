@@ -40,7 +40,7 @@ test("two tabs racing for the only attempt: exactly one is stored, the other is 
 test("answers survive a reload before submitting", async ({ page }) => {
   await signInAs(page, accounts.author);
   await page.goto("/lessons/numbers");
-  const quiz = await gradedQuiz("numbers");
+  const quiz = await quizOnPage(page);
   const q = quiz.questions.find((x) => x.type === "single")!;
   if (q.type !== "single") throw new Error("expected a single-choice question");
   const option = page.locator(`[data-question-id="${q.id}"]`).getByLabel(q.options[1].text, { exact: true });

@@ -25,6 +25,7 @@ test("a student writes by keyboard, the instructor scores it from the queue by k
   await signUpStudent(student, name);
   await student.goto("/lessons/claims");
   const section = student.locator(`[data-quiz-id="${quiz.id}"]`);
+  await section.scrollIntoViewIfNeeded();
   await expect(section).toHaveAttribute("aria-busy", "false");
   await answerQuiz(student, quiz, true, true);
   const box = section.locator(`[data-question-id="${written.id}"] textarea`);
@@ -106,6 +107,7 @@ test("a student writes by keyboard, the instructor scores it from the queue by k
   await teacher.goto(answerUrl);
   await expect(teacher.locator(".review__history li")).toHaveCount(2);
   await student.goto("/lessons/claims");
+  await section.scrollIntoViewIfNeeded();
   await expect(feedback).toContainText(`Scored by your instructor: ${levels.at(-1)!.label}`);
   await expect(heading).toHaveText(/^Attempt 1: 100% — passed/);
 });

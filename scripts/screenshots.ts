@@ -194,7 +194,10 @@ async function linkDemoClassToLms() {
   }
 }
 
+/** A unit's quizzes load at the student's first key press (components/quiz/QuizForm.tsx): Shift moves nothing on screen. */
 const quizLoaded = async (page: Page) => {
+  await page.waitForLoadState("networkidle"); // the page's scripts are running
+  await page.keyboard.press("Shift");
   await page.locator('section.quiz[aria-busy="false"]').first().waitFor();
 };
 

@@ -6,8 +6,12 @@
 // signed-in user's draft in localStorage, lib/drafts.ts, so a reload loses nothing) and POSTed
 // once to /api/attempts, with one submission key per attempt. The browser never holds a key
 // the policy does not allow: the server decides what each result says.
+// A quiz loads when it comes within two screens of the viewport, or as soon as the student
+// does anything on the page (scrolls, types, clicks, moves focus): a unit's quizzes sit several
+// screens down, and loading and drawing them all during the page's own load held up its first
+// seconds on a phone (docs/benchmarks.md, issue 14).
 import Link from "next/link";
-import { useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
+import { type RefObject, useCallback, useEffect, useId, useRef, useState, useTransition } from "react";
 import type { AttemptResult, PublicQuiz, QuestionResponse, QuestionResult, QuizShell, QuizState, SubmitResult } from "@/lib/quiz";
 import { clearDraft, loadDraft, saveDraft } from "@/lib/drafts";
 import { formatPercent } from "@/lib/format";
@@ -54,6 +58,32 @@ function resultHeading(shell: QuizShell, quiz: PublicQuiz, result: AttemptResult
   return `Attempt ${result.attemptNumber}: ${formatPercent(result.fraction)} — ${result.passed ? "passed" : `not yet passed (pass mark ${shell.policy.passMark}%)`}.`;
 }
 
+/** The page events that mean the student is using it: then every quiz on it loads. */
+const ACTIVITY = ["scroll", "keydown", "pointerdown", "touchstart", "focusin"] as const;
+
+/** True once `ref`'s element is within two screens of the viewport, or the student does anything on the page. */
+function useNeeded(ref: RefObject<HTMLElement | null>): boolean {
+  const [needed, setNeeded] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    const need = () => setNeeded(true);
+    if (!element || typeof IntersectionObserver === "undefined") return need();
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) need();
+      },
+      { rootMargin: "200% 0px" },
+    );
+    observer.observe(element);
+    for (const type of ACTIVITY) window.addEventListener(type, need, { capture: true, passive: true, once: true });
+    return () => {
+      observer.disconnect();
+      for (const type of ACTIVITY) window.removeEventListener(type, need, { capture: true });
+    };
+  }, [ref]);
+  return needed;
+}
+
 const writtenWaiting = (n: number) => (n === 1 ? "1 written answer waits for" : `${n} written answers wait for`);
 
 export function QuizForm({ shell, next }: Props) {
@@ -75,6 +105,8 @@ export function QuizForm({ shell, next }: Props) {
   const resultHeadingRef = useRef<HTMLHeadingElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const headingId = useId();
+  const sectionRef = useRef<HTMLElement>(null);
+  const needed = useNeeded(sectionRef);
 
   const fetchState = useCallback(async (): Promise<QuizState | null> => {
     try {
@@ -104,10 +136,10 @@ export function QuizForm({ shell, next }: Props) {
   }, [fetchState]);
 
   useEffect(() => {
-    // Loading the student's own copy once the page is in the browser.
+    // Loading the student's own copy once it is needed.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    void load();
-  }, [load]);
+    if (needed) void load();
+  }, [needed, load]);
 
   // Move focus to the outcome once it is on screen, so keyboard and screen-reader users land
   // on the result (and then read on into each question's feedback).
@@ -182,7 +214,7 @@ export function QuizForm({ shell, next }: Props) {
   const canTryAgain = result !== null && (shell.practice || status?.attemptsLeft === null || (status?.attemptsLeft ?? 0) > 0);
 
   return (
-    <section id={shell.practice ? undefined : "quiz"} className={`quiz${shell.practice ? " quiz--practice" : ""}`} aria-labelledby={headingId} data-quiz-id={quiz?.id ?? shell.id} aria-busy={!view}>
+    <section ref={sectionRef} id={shell.practice ? undefined : "quiz"} className={`quiz${shell.practice ? " quiz--practice" : ""}`} aria-labelledby={headingId} data-quiz-id={quiz?.id ?? shell.id} aria-busy={!view}>
       <h2 id={headingId} className="quiz__title">
         {title}
       </h2>
