@@ -131,7 +131,7 @@ async function linkDemoClassToLms() {
 
     // Which rows did not simply arrive (by their place on the page): two wait, two failed.
     const waiting: Record<number, { tries: number; lastError: string }> = {
-      2: { tries: 3, lastError: "Score: no answer within 10 s" },
+      2: { tries: 3, lastError: "The platform did not answer the score within 10 s." },
       7: { tries: 1, lastError: "The platform refused the access token: HTTP 503 Service Unavailable" },
     };
     const failed: Record<number, string> = {

@@ -90,13 +90,22 @@ async function failure(what: string, res: Response): Promise<SendError> {
 type Fetch = typeof fetch;
 export type SenderOptions = { fetch?: Fetch; now?: () => Date };
 
-/** A request to the platform with FETCH_TIMEOUT_MS and no redirects; throws SendError (retry) when it cannot connect or times out. */
+/**
+ * A request to the platform with FETCH_TIMEOUT_MS and no redirects; throws SendError (retry)
+ * when it cannot connect or times out. `what` names the request in a sentence ("the score"):
+ * the message is shown to instructors as it is (the grades sent to the LMS page).
+ */
 export async function request(f: Fetch, what: string, url: string, init: RequestInit): Promise<Response> {
   try {
     return await f(url, { ...init, redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
   } catch (error) {
     const timeout = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
-    throw new SendError(`${what}: ${timeout ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : `could not connect (${error instanceof Error ? error.message : String(error)})`}`, true);
+    throw new SendError(
+      timeout
+        ? `The platform did not answer ${what} within ${FETCH_TIMEOUT_MS / 1000} s.`
+        : `Could not reach the platform for ${what} (${error instanceof Error ? error.message : String(error)}).`,
+      true,
+    );
   }
 }
 
@@ -136,7 +145,7 @@ async function fetchToken(db: PrismaClient, platform: PlatformRow, f: Fetch, now
     client_assertion: await clientAssertion(db, platform, now),
     scope,
   });
-  const res = await request(f, "Access token", platform.tokenUrl, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" }, body });
+  const res = await request(f, "the access token request", platform.tokenUrl, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" }, body });
   if (!res.ok) throw await failure("The platform refused the tool's access token request", res);
   const json = (await res.json().catch(() => null)) as { access_token?: unknown; expires_in?: unknown } | null;
   if (!json || typeof json.access_token !== "string" || !json.access_token) throw new SendError("The platform's token answer has no access_token.", true);
@@ -167,7 +176,7 @@ export async function sendScore(db: PrismaClient, platform: PlatformRow, row: Sc
   const f = options.fetch ?? fetch;
   const now = (options.now ?? (() => new Date()))();
   const token = await accessToken(db, platform, f, now);
-  const res = await request(f, "Score", scoresUrl(row.lineItemUrl), {
+  const res = await request(f, "the score", scoresUrl(row.lineItemUrl), {
     method: "POST",
     headers: { Authorization: `Bearer ${token}`, "Content-Type": SCORE_CONTENT_TYPE },
     body: JSON.stringify(scorePayload(row)),

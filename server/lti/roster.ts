@@ -128,7 +128,7 @@ export async function fetchMembers(platform: PlatformRow, membershipsUrl: string
   for (let page = 0; url && page < MAX_PAGES; page++) {
     let res: Response;
     try {
-      res = await request(f, "Roster", url, { headers: { Authorization: `Bearer ${token}`, Accept: MEMBERSHIP_CONTENT_TYPE } });
+      res = await request(f, "the roster request", url, { headers: { Authorization: `Bearer ${token}`, Accept: MEMBERSHIP_CONTENT_TYPE } });
     } catch (error) {
       throw new RosterError(`Could not reach the LMS. ${error instanceof Error ? error.message : String(error)}`);
     }
