@@ -21,7 +21,6 @@ for (const slug of ["lone-wolf", "sources"]) test(`the ${slug} quiz, every quest
   await section.locator(".quiz__title").scrollIntoViewIfNeeded();
   await expect(section).toHaveAttribute("aria-busy", "false");
   await page.locator("body").click({ position: { x: 1, y: 1 } });
-  await section.locator(".quiz__title").scrollIntoViewIfNeeded();
   // Start tabbing from the quiz heading's neighbourhood.
   await section.locator(".quiz__title").evaluate((el) => {
     (el as HTMLElement).tabIndex = -1;

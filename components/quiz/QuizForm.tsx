@@ -66,20 +66,25 @@ function useNeeded(ref: RefObject<HTMLElement | null>): boolean {
   const [needed, setNeeded] = useState(false);
   useEffect(() => {
     const element = ref.current;
-    const need = () => setNeeded(true);
-    if (!element || typeof IntersectionObserver === "undefined") return need();
+    if (!element || typeof IntersectionObserver === "undefined") return setNeeded(true);
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) need();
       },
       { rootMargin: "200% 0px" },
     );
-    observer.observe(element);
-    for (const type of ACTIVITY) window.addEventListener(type, need, { capture: true, passive: true, once: true });
-    return () => {
+    // Once needed, nothing is watched any more.
+    const stop = () => {
       observer.disconnect();
       for (const type of ACTIVITY) window.removeEventListener(type, need, { capture: true });
     };
+    function need() {
+      stop();
+      setNeeded(true);
+    }
+    observer.observe(element);
+    for (const type of ACTIVITY) window.addEventListener(type, need, { capture: true, passive: true });
+    return stop;
   }, [ref]);
   return needed;
 }

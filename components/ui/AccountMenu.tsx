@@ -20,7 +20,7 @@ export function AccountMenu() {
   }
   return (
     <div className="account">
-      <span className="account__name">
+      <span className="account__name visually-hidden-on-phone">
         {me.name} <span className="account__role">({me.role})</span>
       </span>
       <Link href="/account/privacy">Your data</Link>

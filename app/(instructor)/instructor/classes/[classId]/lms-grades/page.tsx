@@ -55,7 +55,7 @@ export default async function LmsGradesPage({ params, searchParams }: Props) {
       u.slug,
       <>
         {labels[i].short}
-        <span className="lms-grades__title">: {u.title}</span>
+        <span className="lms-grades__title visually-hidden-on-phone">: {u.title}</span>
       </>,
     ]),
   );
