@@ -101,6 +101,30 @@ test("progress grid, student detail, item analysis, learning gain and CSV export
   expect(progressLines.find((l) => l.includes(email))).toMatch(/,Passed,100,1,0/);
 });
 
+test("a class page does not prefetch its tabs or the header's pages while it loads, and a tab still opens its page", async ({ page }) => {
+  await signInAs(page, accounts.instructor);
+  const classUrl = await demoClassUrl(page);
+  // The due dates page links to other class pages only through its tabs.
+  await page.goto(`${classUrl}/due-dates`, { waitUntil: "commit" });
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    // The App Router's prefetches and navigations ask for a page's RSC payload (?_rsc=…).
+    const url = new URL(r.url());
+    if (url.searchParams.has("_rsc")) asked.push(url.pathname);
+  });
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByRole("link", { name: "Teach" })).toBeVisible();
+  const tabs = page.getByRole("navigation", { name: "Class pages" }).getByRole("link");
+  await expect(tabs).toHaveCount(6);
+  // Every one of them is rendered per request: a prefetch would bring back only its outline.
+  const classPath = new URL(classUrl, page.url()).pathname;
+  const perRequest = ["/course", "/instructor", "/account", "/preview", ...["", "/items", "/gain", "/written", "/due-dates", "/roster"].map((t) => classPath + t)];
+  expect(asked.filter((p) => perRequest.includes(p))).toEqual([]);
+  await tabs.filter({ hasText: "Item analysis" }).click();
+  await expect(page).toHaveURL(`${classUrl}/items`);
+  await expect(page.getByRole("link", { name: "Item analysis" })).toHaveAttribute("aria-current", "page");
+});
+
 test("an instructor is refused another class's pages, exports and students", async ({ page }) => {
   await signInAs(page, accounts.otherInstructor);
   await page.goto("/instructor");

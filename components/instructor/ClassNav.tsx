@@ -1,5 +1,8 @@
 // The tabs of a class's pages. Plain links: each page is its own URL and works without script.
 // A class made from an LMS course has one more: the grades sent to the LMS.
+// Not prefetched: every class page is rendered per request, so a prefetch brings back only the
+// route's outline, while the seven or eight of them were a fifth of the progress page's
+// main-thread work on a phone at every load (docs/benchmarks.md, "The first Intl formatter").
 import Link from "next/link";
 import { isLmsClass } from "@/server/lti/ags-store";
 
@@ -22,14 +25,14 @@ export async function ClassNav({ classId, className, current }: { classId: strin
   return (
     <>
       <p>
-        <Link href="/instructor">← Your classes</Link>
+        <Link href="/instructor" prefetch={false}>← Your classes</Link>
       </p>
       <h1>{className}</h1>
       <nav aria-label="Class pages">
         <ul className="tabs">
           {tabs.map((t) => (
             <li key={t.path}>
-              <Link href={`/instructor/classes/${classId}${t.path}`} aria-current={current === t.path ? "page" : undefined}>
+              <Link href={`/instructor/classes/${classId}${t.path}`} prefetch={false} aria-current={current === t.path ? "page" : undefined}>
                 {t.label}
               </Link>
             </li>
