@@ -1,8 +1,8 @@
 // The tabs of a class's pages. Plain links: each page is its own URL and works without script.
 // A class made from an LMS course has one more: the grades sent to the LMS.
 // Not prefetched: every class page is rendered per request, so a prefetch brings back only the
-// route's outline, while the seven or eight of them were a fifth of the progress page's
-// main-thread work on a phone at every load (docs/benchmarks.md, "The first Intl formatter").
+// route's outline, while their seven or eight prefetches were about a fifth of the progress
+// page's main-thread work on a phone at every load (docs/benchmarks.md, "The first Intl formatter").
 import Link from "next/link";
 import { isLmsClass } from "@/server/lti/ags-store";
 
