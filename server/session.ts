@@ -50,42 +50,14 @@ export function liveClaims(token: unknown, now = nowSeconds()): SessionClaims | 
   return { uid, sv: sv as number, at };
 }
 
-/**
- * Cookies this process has already decrypted and verified, with their claims: a student sends
- * the same cookie with every request, and next-auth's `decode` derives its key again and
- * decrypts on the thread pool each time (a tenth of a quiz submission's server time alone;
- * docs/benchmarks.md, "Round four"). What a verified cookie says cannot change; what can is
- * checked on every read: its expiry and the sign-in's age below, revocation by getCurrentUser
- * (server/auth.ts). Only verified cookies are kept, the oldest dropped first past the bound.
- */
-const VERIFIED_MAX = 5000;
-const verified = new Map<string, { secret: string; payload: unknown; exp: number }>();
-
 /** The live claims of a session cookie's value (signature, expiry and age checked), or null. */
 export async function readSession(cookieValue: string | undefined): Promise<SessionClaims | null> {
   if (!cookieValue) return null;
-  const key = secret();
-  let known = verified.get(cookieValue);
-  if (known?.secret !== key) {
-    let payload: Record<string, unknown> | null;
-    try {
-      payload = await decode({ token: cookieValue, secret: key });
-    } catch {
-      return null;
-    }
-    // next-auth's cookies always carry exp; decode has checked it.
-    if (!payload || typeof payload.exp !== "number") return null;
-    known = { secret: key, payload, exp: payload.exp };
-    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
-    verified.set(cookieValue, known);
-  }
-  const now = nowSeconds();
-  // Expired as next-auth's decode (jose's jwtDecrypt, 15 s of clock tolerance) would say.
-  if (known.exp <= now - 15) {
-    verified.delete(cookieValue);
+  try {
+    return liveClaims(await decode({ token: cookieValue, secret: secret() }));
+  } catch {
     return null;
   }
-  return liveClaims(known.payload, now);
 }
 
 /**
