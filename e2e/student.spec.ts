@@ -248,3 +248,22 @@ test("a unit ends with the sources it draws on, linking to the originals that ha
   await expect(sources.getByRole("listitem").filter({ hasText: "NPR" })).toHaveCount(1);
   await expect(sources.getByRole("listitem").filter({ hasText: "NPR" }).getByRole("link")).toHaveCount(0);
 });
+
+test("a signed-in student's pages do not load the sign-in form's script", async ({ page }) => {
+  // Only the 401 page shows the form (e2e/security.spec.ts signs in there); the pages of someone
+  // signed in must not download and run it. A string only the form's script holds:
+  const FORM_TEXT = "do not match an account";
+  const scripts: Promise<string>[] = [];
+  page.on("response", (r) => {
+    if (r.request().resourceType() === "script") scripts.push(r.text().catch(() => ""));
+  });
+  await signInAs(page, accounts.student);
+  for (const path of ["/course", "/lessons/claims", "/account"]) {
+    scripts.length = 0;
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const bodies = await Promise.all(scripts);
+    expect(bodies.length, `scripts on ${path}`).toBeGreaterThan(0);
+    expect(bodies.filter((b) => b.includes(FORM_TEXT)).length, `the sign-in form's script on ${path}`).toBe(0);
+  }
+});

@@ -3,7 +3,9 @@
 // an authenticated no-op JSON route (GET /api/me: reads the session and the user, returns a
 // few fields) and a static file — so the table shows what a submission costs beyond what any
 // signed-in request and any request at all cost. Each run reports throughput, p50/p95/p99
-// latency, the statuses (503 = the server asked the client to retry), the server's peak
+// latency, the statuses (503 = the server asked the client to retry; 0 = no answer in four
+// sends: a request whose connection fails is sent again with the same key, as a student would,
+// and counted), the server's peak
 // memory, and a count proving no submission was lost or doubled; the table gives the median of
 // BENCH_RUNS runs. Then one request at a time with SERVER_TIMING=1: where a submission's time
 // goes, stage by stage (server/http/timing.ts), and what is left outside the route handler.
@@ -154,6 +156,7 @@ console.log(
     `${Math.round((sub["req/s (median)"] / file["req/s (median)"]) * 100)}% of the static file's; p99 = ${(sub["p99 ms"] / sub["p50 ms"]).toFixed(1)} × p50`,
 );
 console.log("Statuses per run:", runs.map((rows) => rows[0].statuses).join("  "));
+console.log("Sent again after a connection error, per run:", runs.map((rows) => rows[0].resentAfterError).join("  "));
 if (runs[0][0].connections) console.log("New connections taken in, per run:", runs.map((rows) => rows[0].connections).join("; "));
 
 const stages = await stageCosts(url, Date.now().toString(36));

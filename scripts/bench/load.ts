@@ -195,13 +195,24 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
   // with the same submission key, after the time it asks for. The latency is the student's
   // whole wait, from the first send to the answer.
   let busyAnswers = 0;
+  // A request whose connection failed under it (a kept-alive socket the server had just
+  // closed) gets no answer; the page then says "submit again" and the student does, with the
+  // same key (lib/send-attempt.ts): so does the virtual student, up to three times.
+  let resentAfterError = 0;
   let sentCount = 0;
   const post = async (base: string, job: Job): Promise<Outcome> => {
     const started = performance.now();
     const sent = sentCount++;
     try {
       for (let tries = 0; ; tries++) {
-        const res = await send(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies[job.user] }, body: job.body });
+        let res: Answer;
+        try {
+          res = await send(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies[job.user] }, body: job.body });
+        } catch (error) {
+          if (tries >= 3) throw error;
+          resentAfterError++;
+          continue;
+        }
         const json = JSON.parse(res.text) as { attemptNumber?: number };
         const retryAfter = Number(res.headers["retry-after"]);
         if (res.status === 503 && retryAfter > 0 && tries < 10) {
@@ -265,6 +276,8 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
     p99AfterBurstMs: Math.round(percentile(afterBurst, 99)),
     /** 503 answers that the virtual student waited out and sent again. */
     busyAnswers,
+    /** Submissions sent again, same key, after their connection failed with no answer. */
+    resentAfterError,
     acknowledgedSubmissions: acked.size,
     storedAttempts: stored.length,
     lost,
