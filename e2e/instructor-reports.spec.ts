@@ -163,3 +163,27 @@ test("students and anonymous visitors cannot reach reports or exports", async ({
   expect((await page.request.get(`${demo}/export/responses`)).status()).toBe(403);
   expect((await page.request.get(`${demo}/export/progress`)).status()).toBe(403);
 });
+
+test("the class progress page prefetches none of its links while it loads, and its sort and join links still work", async ({ page }) => {
+  await signInAs(page, accounts.instructor);
+  const classUrl = await demoClassUrl(page);
+  const classPath = new URL(classUrl, page.url()).pathname;
+  await page.goto(classUrl, { waitUntil: "commit" });
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.searchParams.has("_rsc")) asked.push(url.pathname + url.search);
+  });
+  await page.waitForLoadState("networkidle");
+  // Every link of the page in view in turn (the sort links, Clear, the join link): none prefetched.
+  await page.getByRole("link", { name: "Clear" }).scrollIntoViewIfNeeded();
+  await page.getByRole("region", { name: "Progress grid" }).scrollIntoViewIfNeeded();
+  await page.waitForLoadState("networkidle");
+  expect(asked.filter((p) => p.startsWith(classPath))).toEqual([]);
+  // Sorting still works: by the number of units passed.
+  await page.getByRole("columnheader", { name: "Passed" }).getByRole("link").click();
+  await expect(page).toHaveURL(/sort=progress/);
+  await expect(page.getByRole("columnheader", { name: "Passed" })).toHaveAttribute("aria-sort", "ascending");
+  await page.getByRole("link", { name: "show it to the room" }).click();
+  await expect(page).toHaveURL(`${classUrl}/join`);
+});

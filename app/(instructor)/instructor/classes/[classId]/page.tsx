@@ -42,6 +42,8 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
   const help = whoNeedsHelp(all, units, new Map([...assignments].map(([slug, a]) => [slug, a.dueAt])), now);
   const titleOf = new Map(units.map((u, i) => [u.slug, labels[i].short]));
 
+  // Every link on this page leads to a page rendered per request (this one, sorted or paged, or
+  // another of the class's): none is prefetched (decision 031).
   return (
     <div className="wide">
       <ClassNav classId={klass.id} className={klass.name} current="" />
@@ -49,7 +51,7 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
         {students.length} student{students.length === 1 ? "" : "s"} · join code{" "}
         {klass.joinCode ? (
           <>
-            <code>{klass.joinCode}</code> (<Link href={`${base}/join`}>show it to the room</Link>)
+            <code>{klass.joinCode}</code> (<Link href={`${base}/join`} prefetch={false}>show it to the room</Link>)
           </>
         ) : (
           "switched off"
@@ -65,7 +67,7 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
         {(await isLmsClass(klass.id)) ? (
           <>
             {" "}
-            · <Link href={`${base}/roster`}>sync the roster from the LMS</Link>
+            · <Link href={`${base}/roster`} prefetch={false}>sync the roster from the LMS</Link>
           </>
         ) : null}
       </p>
@@ -96,10 +98,10 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
               <thead>
                 <tr>
                   <th scope="col" aria-sort={sortState("name")}>
-                    <Link href={sortLink("name")}>Student</Link>
+                    <Link href={sortLink("name")} prefetch={false}>Student</Link>
                   </th>
                   <th scope="col" aria-sort={sortState("progress")}>
-                    <Link href={sortLink("progress")}>Passed</Link>
+                    <Link href={sortLink("progress")} prefetch={false}>Passed</Link>
                   </th>
                   <th scope="col">Last active</th>
                   {units.map((u, i) => {
@@ -107,7 +109,7 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
                     return (
                       <th scope="col" key={u.slug} aria-sort={sortState(u.slug)}>
                         {/* A short label that fits; the full title on hover, on focus and for screen readers. */}
-                        <Link href={sortLink(u.slug)} className="grid__unit" title={u.title}>
+                        <Link href={sortLink(u.slug)} prefetch={false} className="grid__unit" title={u.title}>
                           {labels[i].short}
                           <span className="visually-hidden">: {u.title}</span>
                           <span className="grid__full" aria-hidden="true">
@@ -151,8 +153,8 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
           </div>
           {pages > 1 ? (
             <nav aria-label="Pages of students" className="button-row">
-              {page > 0 ? <Link href={pageLink(page - 1)}>Previous {GRID_PAGE_SIZE} students</Link> : null}
-              {page + 1 < pages ? <Link href={pageLink(page + 1)}>Next students</Link> : null}
+              {page > 0 ? <Link href={pageLink(page - 1)} prefetch={false}>Previous {GRID_PAGE_SIZE} students</Link> : null}
+              {page + 1 < pages ? <Link href={pageLink(page + 1)} prefetch={false}>Next students</Link> : null}
             </nav>
           ) : null}
         </>
@@ -252,7 +254,9 @@ function GridFilters({ query, units, base }: { query: GridQuery; units: { slug: 
       <button type="submit" className="button">
         Show
       </button>
-      <Link href={base}>Clear</Link>
+      <Link href={base} prefetch={false}>
+        Clear
+      </Link>
     </form>
   );
 }
