@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 
 export default function Forbidden() {
   return (
@@ -6,7 +6,7 @@ export default function Forbidden() {
       <h1>You don’t have access to this page</h1>
       <p>This page belongs to another role or another class. If you think you should see it, ask your instructor.</p>
       <p>
-        <Link href="/course">Go to the course</Link>
+        <PageLink href="/course">Go to the course</PageLink>
       </p>
     </div>
   );

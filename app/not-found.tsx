@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 
 export default function NotFound() {
   return (
@@ -6,7 +6,7 @@ export default function NotFound() {
       <h1>Page not found</h1>
       <p>There is nothing at this address.</p>
       <p>
-        <Link href="/course">Go to the course</Link>
+        <PageLink href="/course">Go to the course</PageLink>
       </p>
     </div>
   );

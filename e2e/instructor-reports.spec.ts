@@ -101,25 +101,44 @@ test("progress grid, student detail, item analysis, learning gain and CSV export
   expect(progressLines.find((l) => l.includes(email))).toMatch(/,Passed,100,1,0/);
 });
 
-test("a class page does not prefetch its tabs or the header's pages while it loads, and a tab still opens its page", async ({ page }) => {
+// Pages rendered per request (everything but the units, the home page, sign-in and sign-up):
+// a prefetch of one brings back only its outline (decision 031), so no link to one prefetches.
+const PER_REQUEST = /^\/(course|instructor|account|preview|admin)(\/|$)/;
+
+test("no page an instructor opens prefetches a page rendered per request, and a tab still opens its page", async ({ page }) => {
+  test.setTimeout(90_000);
   await signInAs(page, accounts.instructor);
   const classUrl = await demoClassUrl(page);
-  // The due dates page links to other class pages only through its tabs.
-  await page.goto(`${classUrl}/due-dates`, { waitUntil: "commit" });
+  await page.goto(`${classUrl}/roster`);
+  const studentUrl = (await page.getByRole("row").nth(1).getByRole("link").first().getAttribute("href"))!;
+  await page.goto(`${classUrl}/written`);
+  const review = page.getByRole("link", { name: "Start with the oldest" });
+  const reviewUrl = (await review.count()) ? await review.getAttribute("href") : null;
+  expect(reviewUrl, "the demo class has written answers waiting").toBeTruthy();
+  const pages = ["/", "/course", "/lessons/claims", "/account", "/instructor", ...["", "/items", "/gain", "/written", "/due-dates", "/roster", "/join"].map((t) => classUrl + t), studentUrl, reviewUrl!];
+
   const asked: string[] = [];
   page.on("request", (r) => {
     // The App Router's prefetches and navigations ask for a page's RSC payload (?_rsc=…).
     const url = new URL(r.url());
-    if (url.searchParams.has("_rsc")) asked.push(url.pathname);
+    if (url.searchParams.has("_rsc") && PER_REQUEST.test(url.pathname)) asked.push(`${url.pathname} (from ${new URL(page.url()).pathname})`);
   });
-  await page.waitForLoadState("networkidle");
-  await expect(page.getByRole("link", { name: "Teach" })).toBeVisible();
+  for (const path of pages) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    // Every link comes into view once: a viewport at a time, down to the end of the page.
+    for (let y = 0, end = await page.evaluate(() => document.body.scrollHeight); y < end; y += 600) {
+      await page.mouse.wheel(0, 600);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(300);
+  }
+  expect(asked).toEqual([]);
+
+  // The links still work: a class tab opens its page without a full load.
+  await page.goto(`${classUrl}/due-dates`);
   const tabs = page.getByRole("navigation", { name: "Class pages" }).getByRole("link");
   await expect(tabs).toHaveCount(6);
-  // Every one of them is rendered per request: a prefetch would bring back only its outline.
-  const classPath = new URL(classUrl, page.url()).pathname;
-  const perRequest = ["/course", "/instructor", "/account", "/preview", ...["", "/items", "/gain", "/written", "/due-dates", "/roster"].map((t) => classPath + t)];
-  expect(asked.filter((p) => perRequest.includes(p))).toEqual([]);
   await tabs.filter({ hasText: "Item analysis" }).click();
   await expect(page).toHaveURL(`${classUrl}/items`);
   await expect(page.getByRole("link", { name: "Item analysis" })).toHaveAttribute("aria-current", "page");

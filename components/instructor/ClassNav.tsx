@@ -1,9 +1,10 @@
 // The tabs of a class's pages. Plain links: each page is its own URL and works without script.
 // A class made from an LMS course has one more: the grades sent to the LMS.
-// Not prefetched: every class page is rendered per request, so a prefetch brings back only the
-// route's outline, while their seven or eight prefetches were about a fifth of the progress
-// page's main-thread work on a phone at every load (docs/benchmarks.md, "The first Intl formatter").
-import Link from "next/link";
+// PageLinks, not prefetched: every class page is rendered per request, so a prefetch brings back
+// only the route's outline, while their seven or eight prefetches were about a fifth of the
+// progress page's main-thread work on a phone at every load (docs/benchmarks.md, "The first
+// Intl formatter").
+import { PageLink } from "@/components/ui/PageLink";
 import { isLmsClass } from "@/server/lti/ags-store";
 
 const TABS = [
@@ -25,16 +26,16 @@ export async function ClassNav({ classId, className, current }: { classId: strin
   return (
     <>
       <p>
-        <Link href="/instructor" prefetch={false}>← Your classes</Link>
+        <PageLink href="/instructor">← Your classes</PageLink>
       </p>
       <h1>{className}</h1>
       <nav aria-label="Class pages">
         <ul className="tabs">
           {tabs.map((t) => (
             <li key={t.path}>
-              <Link href={`/instructor/classes/${classId}${t.path}`} prefetch={false} aria-current={current === t.path ? "page" : undefined}>
+              <PageLink href={`/instructor/classes/${classId}${t.path}`} aria-current={current === t.path ? "page" : undefined}>
                 {t.label}
-              </Link>
+              </PageLink>
             </li>
           ))}
         </ul>

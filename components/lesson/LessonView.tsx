@@ -4,6 +4,7 @@
 // A page is the same for everyone (prerendered), so a quiz's questions are not in it: each
 // student's browser loads their own copy (GET /api/quiz-status), in their own order.
 import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import * as runtime from "react/jsx-runtime";
 import { run } from "@mdx-js/mdx";
 import type { MDXComponents } from "mdx/types";
@@ -71,7 +72,7 @@ export async function LessonView({ lesson, preview = false }: { lesson: Compiled
         ) : (
           <span />
         )}
-        <Link href="/course">All units</Link>
+        <PageLink href="/course">All units</PageLink>
         {next ? (
           <Link href={`/lessons/${next.slug}`} rel="next">
             Next: {next.frontmatter?.title} →

@@ -2,6 +2,7 @@
 // Shows who is signed in, with a sign-out button. It asks /api/me in the browser so that the
 // pages around it can stay static; signing out is components/auth/sign-out.ts.
 import Link from "next/link";
+import { PageLink } from "./PageLink";
 import { signOut } from "@/components/auth/sign-out";
 import { useMe } from "./browser-hooks";
 
@@ -23,7 +24,7 @@ export function AccountMenu() {
       <span className="account__name visually-hidden-on-phone">
         {me.name} <span className="account__role">({me.role})</span>
       </span>
-      <Link href="/account/privacy">Your data</Link>
+      <PageLink href="/account/privacy">Your data</PageLink>
       <button type="button" className="button button--small" onClick={signOut}>
         Sign out
       </button>

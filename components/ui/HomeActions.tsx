@@ -3,6 +3,7 @@
 // where they work (a student's next unit, or a teacher's classes) and is not offered "Sign in"
 // again.
 import Link from "next/link";
+import { PageLink } from "./PageLink";
 import { useEffect, useState } from "react";
 import { useMe } from "./browser-hooks";
 import { canTeach, isRole } from "@/lib/roles";
@@ -12,9 +13,9 @@ export function HomeActions() {
   if (me === undefined) {
     return (
       <p className="home__actions">
-        <Link className="button" href="/course">
+        <PageLink className="button" href="/course">
           Go to the course
-        </Link>
+        </PageLink>
       </p>
     );
   }
@@ -27,9 +28,9 @@ export function HomeActions() {
         <Link className="button" href="/signin">
           Sign in
         </Link>
-        <Link className="button" href="/course">
+        <PageLink className="button" href="/course">
           Go to the course
-        </Link>
+        </PageLink>
       </p>
     );
   }
@@ -37,12 +38,12 @@ export function HomeActions() {
   if (!teacher) return <StudentActions />;
   return (
     <p className="home__actions">
-      <Link className="button button--primary" href="/instructor">
+      <PageLink className="button button--primary" href="/instructor">
         Your classes
-      </Link>
-      <Link className="button" href="/course">
+      </PageLink>
+      <PageLink className="button" href="/course">
         The course
-      </Link>
+      </PageLink>
     </p>
   );
 }
@@ -66,9 +67,9 @@ function StudentActions() {
           {position.started ? `Continue: ${unit.title}` : "Start the course"}
         </Link>
       ) : null}
-      <Link className={`button${unit ? "" : " button--primary"}`} href="/course">
+      <PageLink className={`button${unit ? "" : " button--primary"}`} href="/course">
         {unit ? "Your course" : "Continue the course"}
-      </Link>
+      </PageLink>
     </p>
   );
 }

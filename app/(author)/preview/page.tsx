@@ -2,7 +2,7 @@
 // whether students see it, and whether the lesson check found problems; each opens in the
 // preview, which shows the quizzes whole (key, every option's feedback) and stores nothing.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { unitLabels } from "@/lib/units";
 import { requireAuthor } from "@/server/access";
 import { getCourse, summarise } from "@/server/content/course";
@@ -27,10 +27,10 @@ export default async function PreviewListPage() {
         {units.map((unit, i) => (
           <li key={unit.slug} className="unit-card">
             <h2 className="unit-card__title">
-              <Link href={`/preview/${unit.slug}`}>
+              <PageLink href={`/preview/${unit.slug}`}>
                 {labels[i].number !== null ? `${labels[i].number}. ` : null}
                 {unit.title}
-              </Link>
+              </PageLink>
             </h2>
             <p className="unit-card__meta">
               <code>{lessons[i].file}</code> · <span className="status">{unit.draft ? "Draft: authors only" : "Published"}</span>

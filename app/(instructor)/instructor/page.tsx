@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { CLASS_NAME_MAX } from "@/lib/validation";
 import { requireInstructor } from "@/server/access";
@@ -33,13 +33,13 @@ export default async function InstructorHome() {
             {classes.map((c) => (
               <tr key={c.id}>
                 <td>
-                  <Link href={`/instructor/classes/${c.id}`}>{c.name}</Link>
+                  <PageLink href={`/instructor/classes/${c.id}`}>{c.name}</PageLink>
                 </td>
                 <td>{c._count.enrollments}</td>
                 <td>{c.joinCode ? <code>{c.joinCode}</code> : "Joining switched off"}</td>
                 <td>
                   {waiting.get(c.id) ? (
-                    <Link href={`/instructor/classes/${c.id}/written`}>{waiting.get(c.id) === 1 ? "1 waits" : `${waiting.get(c.id)} wait`}</Link>
+                    <PageLink href={`/instructor/classes/${c.id}/written`}>{waiting.get(c.id) === 1 ? "1 waits" : `${waiting.get(c.id)} wait`}</PageLink>
                   ) : (
                     "None"
                   )}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { requireUser } from "@/server/access";
@@ -20,7 +20,7 @@ export default async function AccountPage() {
       </p>
       {user.role === "admin" ? (
         <p>
-          <Link href="/admin/users">Manage users and roles</Link> · <Link href="/admin/lti">Learning platforms (LTI)</Link>
+          <PageLink href="/admin/users">Manage users and roles</PageLink> · <PageLink href="/admin/lti">Learning platforms (LTI)</PageLink>
         </p>
       ) : null}
       <h2>Your classes</h2>

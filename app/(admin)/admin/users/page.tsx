@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { z } from "zod";
 import { text } from "@/lib/validation";
 import { ActionForm } from "@/components/forms/ActionForm";
@@ -82,8 +82,8 @@ export default async function UsersPage({ searchParams }: Props) {
       </table>
       {pages > 1 ? (
         <nav aria-label="Pages of users" className="button-row">
-          {query.page > 0 ? <Link href={pageLink(query.page - 1)}>Previous page</Link> : null}
-          {query.page + 1 < pages ? <Link href={pageLink(query.page + 1)}>Next page</Link> : null}
+          {query.page > 0 ? <PageLink href={pageLink(query.page - 1)}>Previous page</PageLink> : null}
+          {query.page + 1 < pages ? <PageLink href={pageLink(query.page + 1)}>Next page</PageLink> : null}
         </nav>
       ) : null}
     </div>

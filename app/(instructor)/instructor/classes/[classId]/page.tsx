@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { BarChart } from "@/components/charts/BarChart";
 import { unitLabels } from "@/lib/units";
 import { ClassNav } from "@/components/instructor/ClassNav";
@@ -42,8 +42,6 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
   const help = whoNeedsHelp(all, units, new Map([...assignments].map(([slug, a]) => [slug, a.dueAt])), now);
   const titleOf = new Map(units.map((u, i) => [u.slug, labels[i].short]));
 
-  // Every link on this page leads to a page rendered per request (this one, sorted or paged, or
-  // another of the class's): none is prefetched (decision 031).
   return (
     <div className="wide">
       <ClassNav classId={klass.id} className={klass.name} current="" />
@@ -51,7 +49,7 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
         {students.length} student{students.length === 1 ? "" : "s"} · join code{" "}
         {klass.joinCode ? (
           <>
-            <code>{klass.joinCode}</code> (<Link href={`${base}/join`} prefetch={false}>show it to the room</Link>)
+            <code>{klass.joinCode}</code> (<PageLink href={`${base}/join`}>show it to the room</PageLink>)
           </>
         ) : (
           "switched off"
@@ -67,7 +65,7 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
         {(await isLmsClass(klass.id)) ? (
           <>
             {" "}
-            · <Link href={`${base}/roster`} prefetch={false}>sync the roster from the LMS</Link>
+            · <PageLink href={`${base}/roster`}>sync the roster from the LMS</PageLink>
           </>
         ) : null}
       </p>
@@ -98,10 +96,10 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
               <thead>
                 <tr>
                   <th scope="col" aria-sort={sortState("name")}>
-                    <Link href={sortLink("name")} prefetch={false}>Student</Link>
+                    <PageLink href={sortLink("name")}>Student</PageLink>
                   </th>
                   <th scope="col" aria-sort={sortState("progress")}>
-                    <Link href={sortLink("progress")} prefetch={false}>Passed</Link>
+                    <PageLink href={sortLink("progress")}>Passed</PageLink>
                   </th>
                   <th scope="col">Last active</th>
                   {units.map((u, i) => {
@@ -109,13 +107,13 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
                     return (
                       <th scope="col" key={u.slug} aria-sort={sortState(u.slug)}>
                         {/* A short label that fits; the full title on hover, on focus and for screen readers. */}
-                        <Link href={sortLink(u.slug)} prefetch={false} className="grid__unit" title={u.title}>
+                        <PageLink href={sortLink(u.slug)} className="grid__unit" title={u.title}>
                           {labels[i].short}
                           <span className="visually-hidden">: {u.title}</span>
                           <span className="grid__full" aria-hidden="true">
                             {u.title}
                           </span>
-                        </Link>
+                        </PageLink>
                         {due ? <span className="grid__due">due {formatShortDay(due.dueDate)}</span> : null}
                       </th>
                     );
@@ -153,8 +151,8 @@ export default async function ClassProgressPage({ params, searchParams }: Props)
           </div>
           {pages > 1 ? (
             <nav aria-label="Pages of students" className="button-row">
-              {page > 0 ? <Link href={pageLink(page - 1)} prefetch={false}>Previous {GRID_PAGE_SIZE} students</Link> : null}
-              {page + 1 < pages ? <Link href={pageLink(page + 1)} prefetch={false}>Next students</Link> : null}
+              {page > 0 ? <PageLink href={pageLink(page - 1)}>Previous {GRID_PAGE_SIZE} students</PageLink> : null}
+              {page + 1 < pages ? <PageLink href={pageLink(page + 1)}>Next students</PageLink> : null}
             </nav>
           ) : null}
         </>
@@ -254,9 +252,9 @@ function GridFilters({ query, units, base }: { query: GridQuery; units: { slug: 
       <button type="submit" className="button">
         Show
       </button>
-      <Link href={base} prefetch={false}>
+      <PageLink href={base}>
         Clear
-      </Link>
+      </PageLink>
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { BarChart } from "@/components/charts/BarChart";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ClassNav } from "@/components/instructor/ClassNav";
@@ -56,7 +56,7 @@ export default async function GainPage({ params }: { params: Promise<{ classId: 
       {waiting > 0 ? (
         <p className="course-notice">
           {waiting === 1 ? "1 assessment waits" : `${waiting} assessments wait`} for you to score a written answer: until then it counts nowhere
-          here. <Link href={queueHref(klass.id)}>Score the written answers</Link>.
+          here. <PageLink href={queueHref(klass.id)}>Score the written answers</PageLink>.
         </p>
       ) : null}
       <dl className="summary-stats">

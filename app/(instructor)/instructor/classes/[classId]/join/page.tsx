@@ -1,7 +1,7 @@
 // The class's join code, large enough to read from the back of a room, with the link that
 // fills it in (/signup?code=…): for the projector at the start of the first lesson.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { JoinLink } from "@/components/instructor/JoinLink";
 import { requireOwnClass } from "@/server/access";
 
@@ -26,7 +26,7 @@ export default async function JoinCodePage({ params }: { params: Promise<{ class
         <p>Joining is switched off for this class: no one can join it with a code.</p>
       )}
       <p>
-        <Link href={`/instructor/classes/${klass.id}`}>Back to the class</Link>
+        <PageLink href={`/instructor/classes/${klass.id}`}>Back to the class</PageLink>
       </p>
     </div>
   );

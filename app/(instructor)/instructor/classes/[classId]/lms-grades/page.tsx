@@ -5,7 +5,7 @@
 // course order, three columns: narrow enough for a phone, the Resend button on screen. On a
 // phone a unit is its short label ("Unit 2"); its title stays for screen readers.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { formatDateTime } from "@/lib/format";
@@ -96,7 +96,7 @@ export default async function LmsGradesPage({ params, searchParams }: Props) {
                   <tbody key={student.id}>
                     <tr>
                       <th scope="rowgroup" colSpan={3} className="lms-grades__student">
-                        <Link href={`/instructor/classes/${klass.id}/students/${student.id}`}>{student.name}</Link>
+                        <PageLink href={`/instructor/classes/${klass.id}/students/${student.id}`}>{student.name}</PageLink>
                       </th>
                     </tr>
                     {student.scores.map((s) => (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { ActionForm } from "@/components/forms/ActionForm";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { requireOwnClass } from "@/server/access";
@@ -87,7 +87,7 @@ export default async function RosterPage({ params, searchParams }: Props) {
             {students.map(({ user, createdAt }) => (
               <tr key={user.id} data-student={user.email}>
                 <th scope="row">
-                  <Link href={`/instructor/classes/${klass.id}/students/${user.id}`}>{user.name}</Link>
+                  <PageLink href={`/instructor/classes/${klass.id}/students/${user.id}`}>{user.name}</PageLink>
                   <span className="muted roster__email">{breakable(user.email)}</span>
                 </th>
                 <td className="roster__joined">{createdAt.toISOString().slice(0, 10)}</td>

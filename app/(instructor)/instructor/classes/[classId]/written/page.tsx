@@ -2,7 +2,7 @@
 // by unit or question; names can be hidden while grading. Each answer opens on its own page
 // (./[answerId]) with the rubric beside it.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { formatDateTime } from "@/lib/format";
 import { queueHref, queueParams, reviewHref } from "@/lib/written";
@@ -73,9 +73,9 @@ export default async function WrittenQueuePage({ params, searchParams }: Props) 
       {queue.length > 0 ? (
         <>
           <p>
-            <Link className="button button--primary" href={reviewHref(klass.id, queue[0].answerId, p)}>
+            <PageLink className="button button--primary" href={reviewHref(klass.id, queue[0].answerId, p)}>
               Start with the oldest
-            </Link>
+            </PageLink>
           </p>
           <div className="table-scroll">
             <table className="table">
@@ -93,7 +93,7 @@ export default async function WrittenQueuePage({ params, searchParams }: Props) 
                   <tr key={a.answerId}>
                     <td>{formatDateTime(a.submittedAt)}</td>
                     <td>
-                      <Link href={reviewHref(klass.id, a.answerId, p)}>{who(a.studentName, i)}</Link>
+                      <PageLink href={reviewHref(klass.id, a.answerId, p)}>{who(a.studentName, i)}</PageLink>
                     </td>
                     <td>{a.unitTitle}</td>
                     <td>{a.prompt.length > 120 ? `${a.prompt.slice(0, 119)}…` : a.prompt}</td>
@@ -125,7 +125,7 @@ export default async function WrittenQueuePage({ params, searchParams }: Props) 
                   <tr key={a.answerId}>
                     <td>{formatDateTime(a.reviewedAt)}</td>
                     <td>
-                      <Link href={reviewHref(klass.id, a.answerId, p)}>{hidden ? `Scored answer ${i + 1}` : a.studentName}</Link>
+                      <PageLink href={reviewHref(klass.id, a.answerId, p)}>{hidden ? `Scored answer ${i + 1}` : a.studentName}</PageLink>
                     </td>
                     <td>{a.unitTitle}</td>
                     <td>{a.level}</td>

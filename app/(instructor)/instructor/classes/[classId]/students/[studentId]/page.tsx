@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { requireStudentOfOwnClass } from "@/server/access";
 import { reportUnits } from "@/server/reports/classes";
@@ -113,10 +113,10 @@ export default async function StudentPage({ params }: { params: Promise<{ classI
                     <td>{x.answer}</td>
                     <td>
                       {x.pending ? (
-                        <Link href={reviewHref(klass.id, x.id)}>Awaiting review: score it</Link>
+                        <PageLink href={reviewHref(klass.id, x.id)}>Awaiting review: score it</PageLink>
                       ) : x.level ? (
                         <>
-                          {x.level} ({formatPercent(x.score)}) · <Link href={reviewHref(klass.id, x.id)}>review</Link>
+                          {x.level} ({formatPercent(x.score)}) · <PageLink href={reviewHref(klass.id, x.id)}>review</PageLink>
                         </>
                       ) : x.correct ? (
                         "Right"

@@ -2,7 +2,7 @@
 // radio buttons), add a comment for the student, "Save and next" opens the next answer in
 // the queue. An answer already scored shows its history and can be scored again.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageLink } from "@/components/ui/PageLink";
 import { notFound } from "next/navigation";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { ReviewForm } from "@/components/instructor/ReviewForm";
@@ -30,7 +30,7 @@ export default async function WrittenAnswerPage({ params, searchParams }: Props)
     <div className="wide">
       <ClassNav classId={klass.id} className={klass.name} current="/written" />
       <p>
-        <Link href={queueHref(klass.id, p)}>← The queue</Link>
+        <PageLink href={queueHref(klass.id, p)}>← The queue</PageLink>
         {place >= 0 ? ` · Answer ${place + 1} of ${queue.length} waiting` : queue.length ? ` · ${queue.length} waiting` : ""}
       </p>
       <div className="review">
