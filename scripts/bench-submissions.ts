@@ -5,9 +5,8 @@
 // signed-in request and any request at all cost. Each run reports throughput, p50/p95/p99
 // latency, the statuses (503 = the server asked the client to retry; 0 = no answer in four
 // sends: a request whose connection fails is sent again with the same key, as a student would,
-// and counted), the server's peak
-// memory, and a count proving no submission was lost or doubled; the table gives the median of
-// BENCH_RUNS runs. Then one request at a time with SERVER_TIMING=1: where a submission's time
+// and counted), the server's peak memory, and a count proving no submission was lost or
+// doubled; the table gives the median of BENCH_RUNS runs. Then one request at a time with SERVER_TIMING=1: where a submission's time
 // goes, stage by stage (server/http/timing.ts), and what is left outside the route handler.
 //   BENCH_USERS (200)  BENCH_CONCURRENCY (200)  BENCH_RUNS (3)  BENCH_MAX_SECONDS (300)
 //   BENCH_PORT (3251)  BENCH_CPU_PROFILE=1 (one more run under node --cpu-prof, summarised; not

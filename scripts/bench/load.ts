@@ -204,18 +204,19 @@ export async function runSetup(name: string, databaseUrl: string, ports: number[
     const started = performance.now();
     const sent = sentCount++;
     try {
-      for (let tries = 0; ; tries++) {
+      // Two budgets: sends after a connection error (3) and retries after a 503 (10).
+      for (let errors = 0, busy = 0; ; ) {
         let res: Answer;
         try {
           res = await send(`${base}/api/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie: cookies[job.user] }, body: job.body });
         } catch (error) {
-          if (tries >= 3) throw error;
+          if (errors++ >= 3) throw error;
           resentAfterError++;
           continue;
         }
         const json = JSON.parse(res.text) as { attemptNumber?: number };
         const retryAfter = Number(res.headers["retry-after"]);
-        if (res.status === 503 && retryAfter > 0 && tries < 10) {
+        if (res.status === 503 && retryAfter > 0 && busy++ < 10) {
           busyAnswers++;
           await new Promise((r) => setTimeout(r, Math.min(retryAfter, 10) * 1000));
           continue;
