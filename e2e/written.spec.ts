@@ -2,11 +2,12 @@
 // the student answers by keyboard, the answer waits for review (and says so after a reload),
 // the instructor scores it from the class's queue by keyboard, the student sees the level and
 // the comment, and a re-grade keeps the history. A written answer survives a reload before
-// submitting and a session ended in another tab mid-submit.
+// submitting and a session ended in another tab mid-submit. A long queue is shown a page at a time.
 import { expect, test, type Page } from "@playwright/test";
 import { tabTo } from "../questions/driver-kit";
 import { isReviewed, rubricOf } from "../questions/server";
-import { PASSWORD, accounts, answerQuiz, axeViolations, gradedQuiz, signInAs, signUpStudent } from "./fixtures";
+import { testDb } from "./db";
+import { PASSWORD, accounts, answerQuiz, axeViolations, gradedQuiz, newClass, signInAs, signUpStudent, takeQuiz } from "./fixtures";
 
 async function demoClassUrl(page: Page) {
   await page.goto("/instructor");
@@ -150,4 +151,54 @@ test("a written answer survives a session ended in another tab mid-submit, and i
   const stored = status.last.questions.find((q) => q.questionId === written.id)!;
   expect(stored.response.text).toBe(typed);
   expect(stored.review).toEqual({ state: "pending" });
+});
+
+test("a long queue is shown fifty answers a page, and an answer opened from page 2 leads back to it", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const klass = await newClass("Queue");
+  const student = await (await browser.newContext()).newPage();
+  const email = await signUpStudent(student, `Queue Writer ${Date.now()}`, klass.joinCode);
+  await takeQuiz(student, "claims", true);
+  // Fifty more attempts like it, straight in the database, each a second later: 51 answers wait.
+  const db = testDb();
+  const { id: firstId, answers, ...attempt } = await db.quizAttempt.findFirstOrThrow({ where: { user: { email } }, include: { answers: true } });
+  const waiting = answers.filter((a) => a.pending).map((a) => ({ questionId: a.questionId, questionVersion: a.questionVersion, response: a.response, score: 0, maxScore: a.maxScore, correct: false, pending: true }));
+  expect(waiting, `attempt ${firstId}`).toHaveLength(1);
+  for (let n = 2; n <= 51; n++) {
+    await db.quizAttempt.create({
+      data: { ...attempt, attemptNumber: 100 + n, submissionKey: `queue-paging-${n}`, submittedAt: new Date(attempt.submittedAt.getTime() + n * 1000), answers: { create: waiting } },
+    });
+  }
+
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, accounts.instructor);
+  const queue = `/instructor/classes/${klass.id}/written`;
+  await page.goto(queue);
+  await expect(page.getByRole("heading", { name: "51 answers wait for review" })).toBeVisible();
+  const rows = page.getByRole("table", { name: /Answers awaiting review/ }).locator("tbody tr");
+  await expect(rows).toHaveCount(50);
+  const pages = page.getByRole("navigation", { name: "Pages of the queue" });
+  await expect(pages).toContainText("Showing 1–50 of 51 (page 1 of 2)");
+  await expect(pages.getByRole("link")).toHaveText(["Next answers"]);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Names hidden: the numbering goes on across pages.
+  await page.getByLabel("Hide names while grading").check();
+  await page.getByRole("button", { name: "Show" }).click();
+  await pages.getByRole("link", { name: "Next answers" }).click();
+  await expect(page).toHaveURL(/names=hidden&page=1$/);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.getByRole("link")).toHaveText("Student 51");
+  await expect(pages.getByRole("link")).toHaveText(["Previous 50 answers"]);
+  await rows.getByRole("link").click();
+  await expect(page.getByText("Answer 51 of 51 waiting")).toBeVisible();
+  await page.getByRole("link", { name: "← The queue" }).click();
+  await expect(page).toHaveURL(/names=hidden&page=1$/);
+  await expect(rows).toHaveCount(1);
+
+  // A page number the queue does not have: the first page, or the last, never an error.
+  expect((await page.goto(`${queue}?page=abc`))?.status()).toBe(200);
+  await expect(rows).toHaveCount(50);
+  expect((await page.goto(`${queue}?page=9999`))?.status()).toBe(200);
+  await expect(rows).toHaveCount(1);
 });

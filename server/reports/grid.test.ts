@@ -46,6 +46,11 @@ describe("grid pages", () => {
     expect(pageOf(many, 99).page).toBe(2);
     expect(pageOf([], 0)).toEqual({ rows: [], page: 0, pages: 1 });
   });
+  it("takes another page size (the written answers queue)", () => {
+    const rows = Array.from({ length: 120 }, (_, i) => i);
+    expect(pageOf(rows, 2, 50)).toEqual({ rows: rows.slice(100), page: 2, pages: 3 });
+    expect(pageOf(rows, 1, 50).rows).toHaveLength(50);
+  });
 });
 
 describe("written answers awaiting review", () => {

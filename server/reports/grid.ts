@@ -67,10 +67,11 @@ export function filterAndSort(rows: readonly GridRow[], query: GridQuery): GridR
   return kept.sort((a, b) => (query.sort === "name" ? 0 : sign * (key(a) - key(b))) || (query.sort === "name" ? sign : 1) * byName(a, b));
 }
 
-export function pageOf<T>(rows: readonly T[], page: number): { rows: T[]; page: number; pages: number } {
-  const pages = Math.max(1, Math.ceil(rows.length / GRID_PAGE_SIZE));
+/** Page `page` (0-based) of `size` rows; a page past the end gives the last (the grid, the written answers queue). */
+export function pageOf<T>(rows: readonly T[], page: number, size = GRID_PAGE_SIZE): { rows: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
   const at = Math.min(page, pages - 1);
-  return { rows: rows.slice(at * GRID_PAGE_SIZE, (at + 1) * GRID_PAGE_SIZE), page: at, pages };
+  return { rows: rows.slice(at * size, (at + 1) * size), page: at, pages };
 }
 
 /** How many students are at each status in each unit (the progress-distribution chart). */

@@ -1,13 +1,14 @@
 // The grading queue of a class: every written answer awaiting review, oldest first, filtered
-// by unit or question; names can be hidden while grading. Each answer opens on its own page
-// (./[answerId]) with the rubric beside it.
+// by unit or question, QUEUE_PAGE_SIZE to a page; names can be hidden while grading. Each
+// answer opens on its own page (./[answerId]) with the rubric beside it.
 import type { Metadata } from "next";
 import { PageLink } from "@/components/ui/PageLink";
 import { ClassNav } from "@/components/instructor/ClassNav";
 import { formatDateTime } from "@/lib/format";
-import { queueHref, queueParams, reviewHref } from "@/lib/written";
+import { QUEUE_PAGE_SIZE, queueHref, queueParams, reviewHref } from "@/lib/written";
 import { requireOwnClass } from "@/server/access";
 import { writtenQuestions } from "@/server/written/course";
+import { pageOf } from "@/server/reports/grid";
 import { pendingAnswers, recentlyReviewed } from "@/server/written/answers";
 
 export const metadata: Metadata = { title: "Written answers" };
@@ -17,8 +18,12 @@ type Props = { params: Promise<{ classId: string }>; searchParams: Promise<Recor
 export default async function WrittenQueuePage({ params, searchParams }: Props) {
   const { classId } = await params;
   const { klass } = await requireOwnClass(classId);
-  const p = queueParams(await searchParams);
-  const [queue, reviewed, questions] = await Promise.all([pendingAnswers(klass, p), recentlyReviewed(klass), writtenQuestions()]);
+  const asked = queueParams(await searchParams);
+  const [queue, reviewed, questions] = await Promise.all([pendingAnswers(klass, asked), recentlyReviewed(klass), writtenQuestions()]);
+  const { rows, page, pages } = pageOf(queue, asked.page ?? 0, QUEUE_PAGE_SIZE);
+  // The page actually shown (a page past the end shows the last): answers opened here lead back to it.
+  const p = { ...asked, page };
+  const first = page * QUEUE_PAGE_SIZE;
   const units = [...new Map(questions.map((q) => [q.lessonSlug, q.unitTitle]))];
   const hidden = p.names === "hidden";
   const who = (name: string, i: number) => (hidden ? `Student ${i + 1}` : name);
@@ -79,7 +84,9 @@ export default async function WrittenQueuePage({ params, searchParams }: Props) 
           </p>
           <div className="table-scroll">
             <table className="table">
-              <caption className="visually-hidden">Answers awaiting review, oldest first</caption>
+              <caption className="visually-hidden">
+                Answers awaiting review, oldest first{pages > 1 ? `: ${first + 1} to ${first + rows.length} of ${queue.length}` : ""}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Submitted</th>
@@ -89,11 +96,11 @@ export default async function WrittenQueuePage({ params, searchParams }: Props) 
                 </tr>
               </thead>
               <tbody>
-                {queue.map((a, i) => (
+                {rows.map((a, i) => (
                   <tr key={a.answerId}>
                     <td>{formatDateTime(a.submittedAt)}</td>
                     <td>
-                      <PageLink href={reviewHref(klass.id, a.answerId, p)}>{who(a.studentName, i)}</PageLink>
+                      <PageLink href={reviewHref(klass.id, a.answerId, p)}>{who(a.studentName, first + i)}</PageLink>
                     </td>
                     <td>{a.unitTitle}</td>
                     <td>{a.prompt.length > 120 ? `${a.prompt.slice(0, 119)}…` : a.prompt}</td>
@@ -102,6 +109,15 @@ export default async function WrittenQueuePage({ params, searchParams }: Props) 
               </tbody>
             </table>
           </div>
+          {pages > 1 ? (
+            <nav aria-label="Pages of the queue" className="button-row">
+              <span>
+                Showing {first + 1}–{first + rows.length} of {queue.length} (page {page + 1} of {pages})
+              </span>
+              {page > 0 ? <PageLink href={queueHref(klass.id, { ...p, done: false, page: page - 1 })}>Previous {QUEUE_PAGE_SIZE} answers</PageLink> : null}
+              {page + 1 < pages ? <PageLink href={queueHref(klass.id, { ...p, done: false, page: page + 1 })}>Next answers</PageLink> : null}
+            </nav>
+          ) : null}
         </>
       ) : null}
 
