@@ -583,6 +583,10 @@ test.describe("deep linking: an instructor adding the tool picks units, and the 
     await expect(page).toHaveURL(new RegExp(`^${platform.issuer}/frame\\?`));
     // The launch's session cookie (SameSite=Lax) was not kept in the platform's frame: the picker stands on its signed request alone.
     expect((await context.cookies(baseURL)).filter((c) => c.name.includes("session-token"))).toEqual([]);
+    // Every other page of the site refuses to be framed: the picker offers no link out of the frame
+    // (the site's header is hidden; the skip link stays on the page), and names the site itself.
+    await expect(frame.getByRole("link")).toHaveText(["Skip to content"]);
+    await expect(frame.locator("p").getByText("Behind the Headline", { exact: true })).toBeVisible();
 
     const [first] = await units();
     await frame.getByRole("checkbox", { name: /^Unit 1: / }).check();

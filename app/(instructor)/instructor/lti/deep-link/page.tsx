@@ -4,7 +4,8 @@
 // its frame, where the session cookie is not sent. proxy.ts lets it through without a session
 // and sets its headers: frame-ancestors the requesting platform's origin only, no Referer. The
 // form posts to /api/lti/deep-link, which answers the LMS. A plain form: it works without
-// scripts and by keyboard.
+// scripts and by keyboard. The site's header is hidden here (app/globals.css): in the LMS's
+// frame its links would lead to pages that refuse to be framed, so the page names the site.
 import type { Metadata } from "next";
 import { getCurrentUser } from "@/server/auth";
 import { WHOLE_COURSE } from "@/server/lti/deep-link";
@@ -20,6 +21,7 @@ export default async function DeepLinkPage({ searchParams }: Props) {
   if (typeof request !== "string" || !settings) {
     return (
       <div className="deep-link">
+        <p className="deep-link__brand">Behind the Headline</p>
         <h1>Add units to your course</h1>
         <p>
           This page is opened from your learning platform, when you add Behind the Headline to a course there (Canvas, Moodle: “add an external tool”,
@@ -34,6 +36,7 @@ export default async function DeepLinkPage({ searchParams }: Props) {
 
   return (
     <div className="deep-link">
+      <p className="deep-link__brand">Behind the Headline</p>
       <h1>Add units to your course</h1>
       <p>
         {multiple ? "Pick the units" : "Pick the unit"} your learning platform should link to. Each unit opens in Behind the Headline, signed in; a unit with a
