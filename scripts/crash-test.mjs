@@ -9,7 +9,9 @@ import { sqliteFilePath } from "../lib/database-url.mjs";
 import { root, say, fail } from "./lib/bootstrap.mjs";
 import { scratchDatabase, signIn, startServer } from "./bench/server.mjs";
 
-const PORT = Number(process.env.CRASH_PORT || 3600);
+// Beside the app under test (TEST_PORT + 500: 3600 by default), so two runs with different
+// TEST_PORTs on one machine do not collide; CRASH_PORT sets it outright.
+const PORT = Number(process.env.CRASH_PORT || Number(process.env.TEST_PORT || 3100) + 500);
 const STUDENTS = 20;
 const KILL_AFTER_ACKS = 150; // kill mid-burst, once this many submissions were acknowledged
 const LESSON = "lone-wolf";

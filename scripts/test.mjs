@@ -4,7 +4,7 @@
 //   → unit and browser tests again on PostgreSQL 15 (scripts/test-postgres.mjs)
 // The browser tests run against the production build on a throwaway database.
 //   CHROMIUM_PATH   the Chromium to drive (default /usr/bin/chromium)
-//   TEST_PORT       port for the app under test (default 3100)
+//   TEST_PORT       port for the app under test (default 3100; the crash test uses it + 500)
 //   E2E=0           skip the browser tests (quick local loop)
 //   POSTGRES=0      skip the PostgreSQL leg (it also skips itself, with a message, where
 //                   PostgreSQL is not installed — except in CI, where that is a failure)
